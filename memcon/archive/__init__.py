@@ -1,0 +1,1 @@
+"""The Django app that stores records: models, migrations, admin, ingest."""

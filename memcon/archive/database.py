@@ -1,0 +1,81 @@
+"""Database URLs (a SQLite path or ``postgresql://…``) to Django settings, and Django start-up.
+
+>>> database_settings("postgresql://u:p@127.0.0.1:54329/memcon")["NAME"]
+'memcon'
+>>> database_settings("sqlite:///tmp/a.sqlite3")["ENGINE"]
+'django.db.backends.sqlite3'
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from memcon.errors import ConfigurationError
+
+DEFAULT_SQLITE = "memcon.sqlite3"
+ENV_URL = "MEMCON_DATABASE_URL"
+
+
+def database_url(explicit: str | None = None) -> str:
+    """The database URL in force: ``--db``, else ``MEMCON_DATABASE_URL``, else the default file."""
+    return explicit or os.environ.get(ENV_URL) or DEFAULT_SQLITE
+
+
+def database_settings(url: str) -> dict[str, Any]:
+    """Django DATABASES settings for a file path, ``sqlite:///path`` or ``postgresql://…``."""
+    if url.startswith(("postgresql://", "postgres://")):
+        parts = urlsplit(url)
+        name = unquote(parts.path.lstrip("/"))
+        if not name:
+            raise ConfigurationError(f"{url}: the PostgreSQL URL names no database")
+        options = dict(parse_qsl(parts.query))
+        return {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": name,
+            "USER": unquote(parts.username or ""),
+            "PASSWORD": unquote(parts.password or ""),
+            "HOST": options.pop("host", parts.hostname or ""),
+            "PORT": str(parts.port or ""),
+            "OPTIONS": options,
+            "CONN_MAX_AGE": 60,
+            "CONN_HEALTH_CHECKS": True,
+        }
+    if "://" in url and not url.startswith("sqlite:"):
+        raise ConfigurationError(
+            f"{url.split('://')[0]}: unsupported database; use a SQLite file path, "
+            "sqlite:///path or postgresql://user:pass@host:port/name"
+        )
+    path = url[len("sqlite:///"):] if url.startswith("sqlite:///") else url
+    path = url[len("sqlite://"):] if url.startswith("sqlite://") and not path else path
+    if not path:
+        raise ConfigurationError(f"{url}: the SQLite URL names no file")
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(Path(path).expanduser().resolve()),
+        # wait for a concurrent writer rather than fail at once
+        "OPTIONS": {"timeout": 30, "transaction_mode": "IMMEDIATE",
+                    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"},
+    }
+
+
+def is_sqlite(url: str) -> bool:
+    """True when the URL names a SQLite database."""
+    return database_settings(url)["ENGINE"].endswith("sqlite3")
+
+
+def setup(url: str | None = None) -> str:
+    """Configure Django for ``url`` (once per process) and return the URL in force."""
+    resolved = database_url(url)
+    os.environ[ENV_URL] = resolved
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "memcon.site.settings")
+    import django
+    from django.conf import settings
+
+    if settings.configured and getattr(settings, "_MEMCON_READY", False):
+        return resolved
+    django.setup()
+    settings._MEMCON_READY = True
+    return resolved

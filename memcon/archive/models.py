@@ -1,0 +1,135 @@
+"""Stored records: documents, their ordered body items, sources, credits, collections.
+
+Every model keeps its revisions (django-simple-history): an edit or a re-ingest makes a new
+revision and the previous one can be viewed and restored.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+
+class Collection(models.Model):
+    """A collection of records, such as a FRUS volume or an archive's collection."""
+
+    key = models.CharField(max_length=200, unique=True, help_text="the collection's own id")
+    title = models.TextField(blank=True, default="")
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return self.title or self.key
+
+
+class Document(models.Model):
+    """One record of a conversation; ``parsed`` keeps the Document JSON as last ingested."""
+
+    doc_id = models.SlugField(max_length=200, unique=True, help_text="stable id used in URLs")
+    title = models.TextField(blank=True, default="")
+    date = models.CharField(max_length=10, blank=True, null=True, db_index=True,
+                            help_text="ISO 8601, as precise as the source: 1945-08-10, 1945-08, 1945")
+    date_end = models.CharField(max_length=10, blank=True, null=True)
+    date_text = models.TextField(blank=True, null=True)
+    time_start = models.CharField(max_length=5, blank=True, null=True)
+    time_end = models.CharField(max_length=5, blank=True, null=True)
+    doc_type = models.CharField(max_length=200, blank=True, null=True, db_index=True)
+    summary = models.TextField(blank=True, null=True)
+    original_heading = models.TextField(blank=True, null=True)
+    place = models.TextField(blank=True, null=True)
+    doc_number = models.CharField(max_length=50, blank=True, null=True)
+    classification = models.TextField(blank=True, null=True)
+    drafted_by = models.TextField(blank=True, null=True)
+    rights = models.TextField(blank=True, null=True)
+    uploaded = models.CharField(max_length=10, blank=True, null=True)
+    languages = models.JSONField(default=list, blank=True)
+    participants = models.JSONField(default=list, blank=True)
+    notes = models.JSONField(default=list, blank=True)
+    complete = models.BooleanField(default=True)
+    collection = models.ForeignKey(Collection, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="documents")
+    # provenance: the input this revision was ingested from
+    origin_path = models.TextField(blank=True, default="")
+    origin_format = models.CharField(max_length=50, blank=True, default="")
+    origin_sha256 = models.CharField(max_length=64, blank=True, default="", db_index=True)
+    reader_version = models.CharField(max_length=50, blank=True, default="")
+    ingested_at = models.DateTimeField(null=True, blank=True)
+    parsed = models.JSONField(default=dict, blank=True,
+                              help_text="the Document JSON this record was ingested from")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["date", "doc_id"]
+
+    def __str__(self) -> str:
+        return f"{self.doc_id}: {self.title}"
+
+
+class Source(models.Model):
+    """Where a document is held, as its source citation says."""
+
+    document = models.OneToOneField(Document, on_delete=models.CASCADE, related_name="source")
+    citation = models.TextField(blank=True, null=True)
+    repository = models.TextField(blank=True, null=True)
+    collection = models.TextField(blank=True, null=True)
+    series = models.TextField(blank=True, null=True)
+    box = models.CharField(max_length=100, blank=True, null=True)
+    folder = models.CharField(max_length=100, blank=True, null=True)
+    record_id = models.CharField(max_length=200, blank=True, null=True)
+    url = models.TextField(blank=True, null=True)
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return self.citation or ""
+
+
+class Credit(models.Model):
+    """A person or body credited for a document: contributor, translator or funder."""
+
+    class Role(models.TextChoices):
+        CONTRIBUTOR = "contributor"
+        TRANSLATOR = "translator"
+        FUNDER = "funder"
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="credits")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    name = models.TextField()
+    position = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["document", "role", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.role}: {self.name}"
+
+
+class BodyItem(models.Model):
+    """One item of a document's body in source order: a turn, stage direction, paragraph, …"""
+
+    class Kind(models.TextChoices):
+        TURN = "turn"
+        STAGE = "stage"
+        PARAGRAPH = "paragraph"
+        HEADING = "heading"
+        DATELINE = "dateline"
+        GAP = "gap"
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="body")
+    position = models.PositiveIntegerField(help_text="0-based place in the body")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    speaker = models.TextField(blank=True, null=True, help_text="the label exactly as written")
+    turn = models.PositiveIntegerField(null=True, blank=True,
+                                       help_text="1-based turn number, for turns")
+    text = models.TextField()
+    meta = models.JSONField(default=dict, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["document", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "position"], name="body_item_position"),
+        ]
+        indexes = [models.Index(fields=["speaker"], name="body_item_speaker")]
+
+    def __str__(self) -> str:
+        return f"{self.document_id}#{self.position} {self.kind}"

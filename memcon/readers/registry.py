@@ -1,0 +1,70 @@
+"""The known readers, format detection by content, and reading a file into records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from memcon.errors import InputError
+from memcon.model import DocumentRecord, Origin
+from memcon.readers.base import Reader
+from memcon.readers.inputs import InputFile
+
+
+def _load_readers() -> dict[str, Reader]:
+    # imported here so that each reader module stays importable on its own
+    from memcon.readers import archive_page
+
+    readers: list[Reader] = [archive_page.READER]
+    return {reader.name: reader for reader in readers}
+
+
+_READERS: dict[str, Reader] | None = None
+
+
+def readers() -> dict[str, Reader]:
+    """Every known reader by name."""
+    global _READERS
+    if _READERS is None:
+        _READERS = _load_readers()
+    return _READERS
+
+
+def known_formats() -> str:
+    """The known format names, for messages: ``archive-page, frus-tei, …``."""
+    return ", ".join(sorted(readers()))
+
+
+def get_reader(name: str) -> Reader:
+    """The reader called ``name``; an unknown name raises InputError listing the known ones."""
+    try:
+        return readers()[name]
+    except KeyError:
+        raise InputError(name, f"unknown format; known formats: {known_formats()}") from None
+
+
+def detect(source: InputFile) -> Reader:
+    """The reader whose sniffer scores the file highest; none above zero raises InputError."""
+    scored = sorted(((r.sniff(source), r.name) for r in readers().values()), reverse=True)
+    if not scored or scored[0][0] <= 0:
+        raise InputError(source.path, f"is not in a supported format (known: {known_formats()})")
+    return readers()[scored[0][1]]
+
+
+def read_input(source: InputFile, format: str | None = None) -> Iterator[DocumentRecord]:
+    """Parse one input into records, each with its ``origin`` filled in."""
+    reader = get_reader(format) if format else detect(source)
+    origin = Origin(path=source.path, format=reader.name, sha256=source.sha256,
+                    reader_version=reader.version)
+    for record in reader.read(source):
+        record.origin = origin
+        yield record
+
+
+def read_path(path: str | Path, format: str | None = None) -> list[DocumentRecord]:
+    """Parse the file at ``path`` into records (all of them, or InputError)."""
+    source = InputFile.read(path)
+    records = list(read_input(source, format))
+    if not records:
+        raise InputError(source.path, "holds no record")
+    return records

@@ -1,0 +1,50 @@
+"""What a search returns: hits with their document, turn and highlighted snippet."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class SearchHit:
+    """One matching turn. ``snippet`` marks matches with ``[`` … ``]`` in plain text and
+    ``highlights`` gives the matched spans as (start, end) offsets into ``snippet``."""
+
+    document_id: str
+    title: str
+    date: str | None
+    turn: int
+    speaker: str | None
+    snippet: str
+    text: str
+    position: int
+    score: float
+    highlights: list[tuple[int, int]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The hit as a JSON object."""
+        out = asdict(self)
+        out["highlights"] = [list(span) for span in self.highlights]
+        return out
+
+
+@dataclass(slots=True)
+class SearchResult:
+    """A page of hits for a query, with the total number of matches."""
+
+    query: str
+    total: int
+    hits: list[SearchHit]
+    speaker: str | None = None
+    engine: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """The result as the JSON object ``memcon search --json`` prints."""
+        return {
+            "query": self.query,
+            "speaker": self.speaker,
+            "engine": self.engine,
+            "total": self.total,
+            "hits": [hit.to_json() for hit in self.hits],
+        }

@@ -1,0 +1,1 @@
+"""The reading room: server-rendered pages, search page, admin wiring."""
