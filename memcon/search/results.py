@@ -8,8 +8,9 @@ from typing import Any
 
 @dataclass(slots=True)
 class SearchHit:
-    """One matching turn. ``snippet`` marks matches with ``[`` … ``]`` in plain text and
-    ``highlights`` gives the matched spans as (start, end) offsets into ``snippet``."""
+    """One matching turn. ``snippet`` is plain text (an excerpt of the turn, never markup);
+    ``highlights`` gives the matched spans as (start, end) offsets into ``snippet``, so each
+    front end marks them its own way (ANSI bold, ``<mark>`` after escaping)."""
 
     document_id: str
     title: str
