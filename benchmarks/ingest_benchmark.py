@@ -1,0 +1,110 @@
+"""Ingest benchmark: memcon ingest into SQLite beside the floor (read + XML-parse + tokenise).
+
+Prints documents/s, turns/s, MB/s and peak memory for both, at two corpus sizes, so that the
+ratio to the floor and the growth of peak memory with corpus size can be read off.
+
+Example: python benchmarks/ingest_benchmark.py --turns 1000000 --small 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from lxml import etree
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from frus_corpus import generate  # noqa: E402
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+WORD = re.compile(r"\w+")
+
+
+def floor(folder: Path) -> dict[str, float]:
+    """Read every file, XML-parse it (streaming) and tokenise its text; count documents."""
+    documents = tokens = 0
+    size = 0
+    started = time.perf_counter()
+    for path in sorted(folder.glob("*.xml")):
+        size += path.stat().st_size
+        for _event, element in etree.iterparse(str(path), tag=f"{TEI}div", resolve_entities=False):
+            if element.get("type") == "document":
+                documents += 1
+                tokens += len(WORD.findall("".join(element.itertext())))
+                element.clear(keep_tail=False)
+    elapsed = time.perf_counter() - started
+    return {"seconds": elapsed, "documents": documents, "tokens": tokens, "bytes": size}
+
+
+def run_child(args: list[str]) -> tuple[float, float, str]:
+    """Run a command; return wall seconds, the peak RSS (MiB) of its processes, and stderr tail."""
+    started = time.perf_counter()
+    proc = subprocess.run(args, capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    return elapsed, peak, proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else ""
+
+
+def floor_in_child(folder: Path) -> tuple[dict[str, float], float]:
+    """The floor in a fresh process, so that its peak memory is its own."""
+    code = (f"import sys, json; sys.path.insert(0, {str(Path(__file__).parent)!r}); "
+            f"import ingest_benchmark as b; print(json.dumps(b.floor(__import__('pathlib').Path({str(folder)!r}))))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return json.loads(proc.stdout), peak
+
+
+def count_turns(db: Path) -> int:
+    """Turns stored in the SQLite archive."""
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        return int(conn.execute("select count(*) from archive_bodyitem where kind='turn'").fetchone()[0])
+
+
+def measure(turns: int, workdir: Path) -> None:
+    """Generate a corpus of about ``turns`` turns and print floor and ingest figures."""
+    corpus = workdir / f"corpus-{turns}"
+    files, _docs = generate(corpus, turns)
+    megabytes = sum(p.stat().st_size for p in corpus.glob("*.xml")) / 1e6
+    base, base_peak = floor_in_child(corpus)
+    db = workdir / f"bench-{turns}.sqlite3"
+    elapsed, peak, closing = run_child(
+        [sys.executable, "-m", "memcon", "--db", str(db), "ingest", str(corpus)])
+    stored = count_turns(db)
+    docs = base["documents"]
+    print(f"\ncorpus: {files} volumes, {docs:.0f} documents, {stored} turns, {megabytes:.1f} MB")
+    print(f"{'':10} {'seconds':>9} {'docs/s':>9} {'turns/s':>9} {'MB/s':>7} {'peak MiB':>9}")
+    print(f"{'floor':10} {base['seconds']:9.1f} {docs / base['seconds']:9.0f} "
+          f"{stored / base['seconds']:9.0f} {megabytes / base['seconds']:7.2f} {base_peak:9.0f}")
+    print(f"{'ingest':10} {elapsed:9.1f} {docs / elapsed:9.0f} {stored / elapsed:9.0f} "
+          f"{megabytes / elapsed:7.2f} {peak:9.0f}")
+    print(f"ingest/floor throughput: {base['seconds'] / elapsed:.2f}   ({closing})")
+
+
+def main() -> None:
+    """Command line."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--turns", type=int, default=1_000_000)
+    parser.add_argument("--small", type=int, default=100_000,
+                        help="a smaller corpus measured first, to compare peak memory")
+    parser.add_argument("--workdir", type=Path, default=None)
+    args = parser.parse_args()
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="memcon-bench-"))
+    print(f"work folder: {workdir}; cores: {os.cpu_count()}")
+    for turns in ([args.small] if args.small else []) + [args.turns]:
+        measure(turns, workdir)
+
+
+if __name__ == "__main__":
+    main()
