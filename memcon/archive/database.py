@@ -9,6 +9,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -79,3 +81,75 @@ def setup(url: str | None = None) -> str:
     django.setup()
     settings._MEMCON_READY = True
     return resolved
+
+
+def pending_migrations(using: str = "default") -> list[str]:
+    """The migrations not yet applied to the database ``using``, as ``app.name``."""
+    from django.db import connections
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connections[using])
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    return [f"{migration.app_label}.{migration.name}" for migration, _backwards in plan]
+
+
+def migrate(using: str = "default") -> list[str]:
+    """Apply every pending migration to ``using``; return the ones applied."""
+    from django.core.management import call_command
+    from django.db import connections
+
+    pending = pending_migrations(using)
+    if not pending:
+        return []
+    connection = connections[using]
+    if connection.vendor == "postgresql":
+        # several web workers may start at once on one server: one migrates, the others wait
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock(hashtext('memcon-migrate'))")
+        try:
+            call_command("migrate", database=using, interactive=False, verbosity=0)
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(hashtext('memcon-migrate'))")
+    else:
+        call_command("migrate", database=using, interactive=False, verbosity=0)
+    return pending
+
+
+def ensure_migrated(using: str = "default") -> list[str]:
+    """Bring the database up to date before first use (a new SQLite file is created and migrated)."""
+    with database_errors(using):
+        return migrate(using)
+
+
+def describe(using: str = "default") -> str:
+    """The database ``using`` for messages: a SQLite file path, or a PostgreSQL URL without password."""
+    from django.db import connections
+
+    settings_dict = connections[using].settings_dict
+    if settings_dict["ENGINE"].endswith("sqlite3"):
+        return str(settings_dict["NAME"])
+    host = settings_dict.get("HOST") or "localhost"
+    port = f":{settings_dict['PORT']}" if settings_dict.get("PORT") else ""
+    user = f"{settings_dict['USER']}@" if settings_dict.get("USER") else ""
+    return f"postgresql://{user}{host}{port}/{settings_dict['NAME']}"
+
+
+def open_archive(url: str | None = None, *, migrate: bool = True) -> str:
+    """Configure Django for ``url`` and, unless told not to, migrate it: what every command runs first."""
+    resolved = setup(url)
+    if migrate:
+        ensure_migrated("default")
+    return resolved
+
+
+@contextmanager
+def database_errors(using: str = "default") -> Iterator[None]:
+    """Turn the database's own errors (server down, disk full) into one clear ConfigurationError."""
+    from django.db import DatabaseError
+
+    try:
+        yield
+    except DatabaseError as exc:
+        message = " ".join(str(exc).split())
+        raise ConfigurationError(f"database {describe(using)}: {message}") from exc

@@ -13,9 +13,10 @@ from memcon.readers.inputs import InputFile
 
 def _load_readers() -> dict[str, Reader]:
     # imported here so that each reader module stays importable on its own
-    from memcon.readers import archive_page
+    from memcon.readers import archive_html, archive_page, frus_tei, tei, transcript
 
-    readers: list[Reader] = [archive_page.READER]
+    readers: list[Reader] = [archive_page.READER, archive_html.READER, frus_tei.READER,
+                             tei.READER, transcript.READER]
     return {reader.name: reader for reader in readers}
 
 

@@ -7,3 +7,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("memcon.web.urls")),
 ]
+
+# readers get the reading room's own error pages, never Django's bare ones
+handler404 = "memcon.web.views.not_found"
+handler500 = "memcon.web.views.server_error"

@@ -1,0 +1,241 @@
+"""Ingest files and folders into the archive: parsed on every core, written one document at a time.
+
+Worker processes read, parse and validate whole files (``memcon.archive.parsing``); this process
+writes their records in file order, one transaction per document, so that an interrupted ingest
+(Ctrl-C, a killed process) leaves every document fully in or fully out. At most a few files'
+records are in flight at once, so memory stays bounded however large the batch.
+
+Example::
+
+    report = ingest_paths(["records/"])
+    print(report.summary())   # added 12, updated 0, unchanged 3, failed 1
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import tempfile
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import closing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import DatabaseError, IntegrityError, connections
+
+from memcon.archive import store
+from memcon.archive.keys import PreparedRecord
+from memcon.archive.models import Document
+from memcon.archive.parsing import Failure, ParsedFile, discard, ignore_interrupts, parse_file
+from memcon.readers.registry import get_reader
+
+__all__ = ["Failure", "IngestReport", "ingest_paths", "input_files"]
+
+# files parsed ahead of the writer, per worker: enough to keep every core busy, few enough
+# that memory stays bounded (a file's records above parsing.SPOOL_BYTES wait on disk)
+AHEAD_PER_WORKER = 2
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What an ingest did: documents added, updated, unchanged; files or documents that failed."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    files: int = 0
+    files_done: int = 0
+    documents: int = 0
+    turns: int = 0
+    seconds: float = 0.0
+    dry_run: bool = False
+    interrupted: bool = False
+    failures: list[Failure] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """The closing line: ``added N, updated N, unchanged N, failed N``."""
+        return (f"added {self.added}, updated {self.updated}, unchanged {self.unchanged}, "
+                f"failed {self.failed}")
+
+    def count(self, outcome: store.Outcome) -> None:
+        """Count one document's outcome."""
+        setattr(self, outcome, getattr(self, outcome) + 1)
+
+    def to_json(self) -> dict[str, object]:
+        """The report as a JSON object."""
+        return {
+            "added": self.added, "updated": self.updated, "unchanged": self.unchanged,
+            "failed": self.failed, "files": self.files, "documents": self.documents,
+            "turns": self.turns, "seconds": round(self.seconds, 3), "dry_run": self.dry_run,
+            "interrupted": self.interrupted, "failures": [f.as_dict() for f in self.failures],
+        }
+
+
+def input_files(paths: Iterable[str | Path]) -> tuple[list[str], list[Failure]]:
+    """The files named, and those under the folders named (recursively, hidden ones left out)."""
+    files: list[str] = []
+    missing: list[Failure] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for folder, subfolders, names in os.walk(path):
+                subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+                files.extend(os.path.join(folder, n) for n in sorted(names) if not n.startswith("."))
+        elif path.is_file():
+            files.append(str(given))
+        elif path.exists():
+            missing.append(Failure(str(given), None, "is not a regular file"))
+        else:
+            missing.append(Failure(str(given), None, "does not exist"))
+    return files, missing
+
+
+def ingest_paths(
+    paths: Sequence[str | Path],
+    *,
+    using: str = "default",
+    format: str | None = None,
+    dry_run: bool = False,
+    jobs: int | None = None,
+    on_progress: Callable[[IngestReport], None] | None = None,
+    on_failure: Callable[[Failure], None] | None = None,
+) -> IngestReport:
+    """Ingest files and folders into the database ``using``; see the module's docstring.
+
+    ``format`` forces one reader; ``dry_run`` parses and validates but writes nothing;
+    ``jobs`` is the number of parsing processes (default: one per core). ``on_progress`` is
+    called once the files are known and then after each file; ``on_failure`` with each failure
+    as it happens. On Ctrl-C the
+    document being written is rolled back and the report comes back with ``interrupted``.
+    """
+    started = time.monotonic()
+    report = IngestReport(dry_run=dry_run)
+    if format is not None:
+        get_reader(format)  # an unknown format is refused before any work
+    files, missing = input_files(paths)
+    report.files = len(files) + len(missing)
+
+    def fail(failure: Failure) -> None:
+        report.failed += 1
+        report.failures.append(failure)
+        if on_failure is not None:
+            on_failure(failure)
+
+    for failure in missing:
+        fail(failure)
+        report.files_done += 1
+    if on_progress is not None:
+        on_progress(report)
+    can_look_up = not dry_run or _archive_ready(using)
+    try:
+        with tempfile.TemporaryDirectory(prefix="memcon-ingest-") as spool_dir:
+            parsed_files = closing(_parsed_files(files, format, spool_dir, jobs))
+            with parsed_files as stream:
+                for parsed in stream:
+                    try:
+                        _write_file(parsed, report, fail, using=using, dry_run=dry_run,
+                                    can_look_up=can_look_up)
+                    finally:
+                        discard(parsed)
+                    report.files_done += 1
+                    if on_progress is not None:
+                        on_progress(report)
+    except KeyboardInterrupt:
+        report.interrupted = True
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _write_file(parsed: ParsedFile, report: IngestReport, fail: Callable[[Failure], None], *,
+                using: str, dry_run: bool, can_look_up: bool) -> None:
+    if parsed.failure is not None:
+        fail(parsed.failure)
+        return
+    for prepared in parsed.records():
+        report.documents += 1
+        report.turns += sum(1 for item in prepared.record.body if item.kind == "turn")
+        if dry_run:
+            report.count(store.plan(prepared, using=using) if can_look_up else "added")
+            continue
+        try:
+            outcome, _doc_id = _store(prepared, using)
+        except DatabaseError as exc:
+            fail(Failure(parsed.path, f"record {prepared.position + 1}",
+                         f"could not be stored: {exc}".strip()))
+            continue
+        report.count(outcome)
+
+
+def _store(prepared: PreparedRecord, using: str) -> tuple[store.Outcome, str]:
+    try:
+        return store.store(prepared, using=using)
+    except IntegrityError:
+        # another ingest took the same id or identity meanwhile: match against what it stored
+        return store.store(prepared, using=using)
+
+
+def _archive_ready(using: str) -> bool:
+    try:
+        return Document._meta.db_table in connections[using].introspection.table_names()
+    except DatabaseError:
+        return False
+
+
+def _parsed_files(files: list[str], format_name: str | None, spool_dir: str,
+                  jobs: int | None) -> Iterator[ParsedFile]:
+    """Parsed files in the order given: in this process for one file, else in a process pool."""
+    workers = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
+    if workers == 1 or len(files) <= 1:
+        for path in files:
+            yield parse_file(path, format_name, spool_dir)
+        return
+    workers = min(workers, len(files))
+    # forked workers inherit the open database connections: close them first, so that no
+    # connection is ever shared between processes (this process reopens its own)
+    connections.close_all()
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    pending = iter(files)
+    window: deque[tuple[str, Future[ParsedFile]]] = deque()
+    executor = ProcessPoolExecutor(workers, mp_context=context, initializer=ignore_interrupts)
+    try:
+        while True:
+            while len(window) < workers * AHEAD_PER_WORKER and (path := next(pending, None)):
+                window.append((path, executor.submit(parse_file, path, format_name, spool_dir)))
+            if not window:
+                return
+            path, future = window.popleft()
+            try:
+                parsed = future.result()
+            except BrokenProcessPool:
+                # a worker died (killed, out of memory): this file fails, the others are retried
+                executor.shutdown(wait=False, cancel_futures=True)
+                executor = ProcessPoolExecutor(workers, mp_context=context,
+                                               initializer=ignore_interrupts)
+                retry = [p for p, _ in window]
+                window.clear()
+                for again in retry:
+                    window.append((again, executor.submit(parse_file, again, format_name,
+                                                          spool_dir)))
+                parsed = ParsedFile(path, failure=Failure(
+                    path, None, "its parsing process died (out of memory, or killed)"))
+            yield parsed
+    finally:
+        if window:  # stopped early (Ctrl-C): do not wait for files no one will write
+            _stop(executor)
+        else:
+            executor.shutdown(wait=True)
+
+
+def _stop(executor: ProcessPoolExecutor) -> None:
+    """Shut the pool down at once, its workers too."""
+    processes = list(getattr(executor, "_processes", {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()

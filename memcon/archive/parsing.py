@@ -1,0 +1,131 @@
+"""The parsing half of ingest, run in worker processes: files to prepared records (no Django here).
+
+A file is parsed and validated whole before any of its records is stored, so a file that fails
+leaves the archive unchanged. Its records travel back to the writing process as JSON lines,
+in memory when they are few, through a spool file when they are many, so that no process ever
+holds more than a bounded amount of parsed text.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from memcon.archive.keys import PreparedRecord
+from memcon.errors import InputError, MemconError
+from memcon.model.schema import validate_document
+from memcon.readers.inputs import InputFile
+from memcon.readers.registry import read_input
+
+# records of one file above this size go to a spool file rather than through a pipe in memory
+SPOOL_BYTES = 4 * 1024 * 1024
+
+
+@dataclass(slots=True)
+class Failure:
+    """A file (or a record in it) that could not be ingested: where and why."""
+
+    file: str
+    position: str | None
+    reason: str
+
+    def as_dict(self) -> dict[str, object]:
+        """The failure as a JSON-ready report line."""
+        return {"file": self.file, "position": self.position, "reason": self.reason}
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.position}: {self.reason}" if self.position \
+            else f"{self.file}: {self.reason}"
+
+
+@dataclass(slots=True)
+class ParsedFile:
+    """What parsing one file gave: its records (as JSON lines, or a spool file), or a failure."""
+
+    path: str
+    count: int = 0
+    turns: int = 0
+    lines: list[str] = field(default_factory=list)
+    spool: str | None = None
+    failure: Failure | None = None
+
+    def records(self) -> Iterator[PreparedRecord]:
+        """The prepared records, read lazily; a spool file is removed once read."""
+        if self.spool is None:
+            for line in self.lines:
+                yield PreparedRecord.from_json_line(line)
+            return
+        try:
+            with open(self.spool, encoding="utf-8") as handle:
+                for line in handle:
+                    yield PreparedRecord.from_json_line(line)
+        finally:
+            discard(self)
+
+    def __len__(self) -> int:
+        return self.count
+
+
+def discard(parsed: ParsedFile) -> None:
+    """Remove a parsed file's spool file, if it has one."""
+    if parsed.spool is not None:
+        Path(parsed.spool).unlink(missing_ok=True)
+
+
+def parse_file(path: str, format_name: str | None = None,
+               spool_dir: str | None = None) -> ParsedFile:
+    """Read, parse and validate every record of one file; never raises for bad input."""
+    parsed = ParsedFile(path)
+    size = 0
+    handle = None
+    try:
+        source = InputFile.read(path)
+        for position, record in enumerate(read_input(source, format_name)):
+            data = record.to_json()
+            try:
+                validate_document(data)
+            except MemconError as exc:
+                raise InputError(path, str(exc), position=f"record {position + 1}") from None
+            line = PreparedRecord.of(record, position=position, data=data).to_json_line(data)
+            parsed.count += 1
+            parsed.turns += sum(1 for item in record.body if item.kind == "turn")
+            size += len(line)
+            if handle is None and size > SPOOL_BYTES:
+                fd, spool = tempfile.mkstemp(suffix=".jsonl", prefix="memcon-ingest-", dir=spool_dir)
+                parsed.spool = spool
+                handle = os.fdopen(fd, "w", encoding="utf-8")
+                handle.writelines(f"{kept}\n" for kept in parsed.lines)
+                parsed.lines = []
+            if handle is not None:
+                handle.write(line + "\n")
+            else:
+                parsed.lines.append(line)
+        if parsed.count == 0:
+            raise InputError(path, "holds no record")
+    except InputError as exc:
+        parsed.failure = Failure(exc.path, exc.where, exc.reason)
+    except MemconError as exc:
+        parsed.failure = Failure(path, None, str(exc))
+    except RecursionError:
+        parsed.failure = Failure(path, None, "is nested too deeply to be read")
+    except MemoryError:
+        parsed.failure = Failure(path, None, "is too large to be read in the memory available")
+    except Exception as exc:  # a reader's bug must cost one file, not the whole batch
+        parsed.failure = Failure(path, None, f"could not be read: a bug in memcon's reader "
+                                             f"({type(exc).__name__}: {exc})")
+    finally:
+        if handle is not None:
+            handle.close()
+    if parsed.failure is not None:
+        discard(parsed)
+        parsed.spool, parsed.lines, parsed.count, parsed.turns = None, [], 0, 0
+    return parsed
+
+
+def ignore_interrupts() -> None:
+    """Worker start-up: Ctrl-C is the writing process's to handle, so workers never die mid-reply."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -1,0 +1,265 @@
+"""A record into rows and rows back into a record: one transaction per document, with revisions.
+
+A record is matched to what is stored by its identity (see ``memcon.archive.keys``): the same
+record ingested again from identical input changes nothing; from edited input it updates the
+stored document in place, as a new revision (django-simple-history), never as a duplicate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any, Literal
+
+from django.db import models, transaction
+from django.utils import timezone
+
+from memcon.archive.bulk import insert_body_items
+from memcon.archive.keys import PreparedRecord
+from memcon.archive.models import BodyItem, Collection, Credit, Document, Source
+from memcon.errors import NotFound
+from memcon.model import BodyItem as RecordItem
+from memcon.model import Collection as RecordCollection
+from memcon.model import DocumentRecord, Note, Origin, Participant
+from memcon.model import Source as RecordSource
+
+Outcome = Literal["added", "updated", "unchanged"]
+
+_DOCUMENT_FIELDS = (
+    "title", "date", "date_end", "date_text", "time_start", "time_end", "doc_type", "summary",
+    "original_heading", "place", "doc_number", "local_id", "classification", "drafted_by",
+    "rights", "uploaded", "complete",
+)
+_SOURCE_FIELDS = ("citation", "repository", "collection", "series", "box", "folder", "record_id",
+                  "url")
+_CREDIT_ROLES = (("contributors", Credit.Role.CONTRIBUTOR), ("translators", Credit.Role.TRANSLATOR),
+                 ("funders", Credit.Role.FUNDER))
+_BODY_FIELDS = ("kind", "speaker", "turn", "text", "meta")
+_ID_MAX = 200
+
+
+def find_stored(prepared: PreparedRecord, *, using: str = "default") -> Document | None:
+    """The stored document ``prepared`` is a version of, if any.
+
+    Besides its identity, a record read from identical bytes at the same place in its file is
+    the same record: a file moved or copied elsewhere is not ingested twice.
+    """
+    documents = Document.objects.using(using)
+    found = documents.filter(identity=prepared.identity).first()
+    if found is None and prepared.identity.startswith("file:") and prepared.record.origin:
+        found = documents.filter(origin_sha256=prepared.record.origin.sha256,
+                                 origin_position=prepared.position,
+                                 fingerprint=prepared.fingerprint).first()
+    return found
+
+
+def plan(prepared: PreparedRecord, *, using: str = "default") -> Outcome:
+    """What storing ``prepared`` would do, without writing anything."""
+    stored = find_stored(prepared, using=using)
+    if stored is None:
+        return "added"
+    return "unchanged" if stored.fingerprint == prepared.fingerprint else "updated"
+
+
+def store(prepared: PreparedRecord, *, using: str = "default",
+          ingested_at: dt.datetime | None = None, reason: str = "ingest") -> tuple[Outcome, str]:
+    """Write one record in one transaction; return what happened and the document's id."""
+    with transaction.atomic(using=using):
+        stored = find_stored(prepared, using=using)
+        if stored is not None and stored.fingerprint == prepared.fingerprint:
+            return "unchanged", stored.doc_id
+        outcome: Outcome = "added" if stored is None else "updated"
+        document = stored or Document(doc_id=_unique_id(prepared.suggested_id, using),
+                                      identity=prepared.identity)
+        _fill_document(document, prepared, ingested_at or timezone.now(), using)
+        document._change_reason = reason  # type: ignore[attr-defined]
+        document.save(using=using)
+        new = stored is None
+        _write_source(document, prepared.record.source, reason, using, new=new)
+        _write_credits(document, prepared.record, reason, using, new=new)
+        _write_body(document, prepared.record.body, reason, using, new=new)
+        return outcome, document.doc_id
+
+
+def store_record(record: DocumentRecord, *, position: int = 0,
+                 using: str = "default") -> tuple[Outcome, str]:
+    """Store one record (the ``position``-th of its input file)."""
+    return store(PreparedRecord.of(record, position=position), using=using)
+
+
+def _unique_id(suggested: str, using: str) -> str:
+    base = suggested[: _ID_MAX - 6].strip("-") or "record"
+    taken = set(Document.objects.using(using).filter(doc_id__startswith=base)
+                .values_list("doc_id", flat=True))
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}-{n}" in taken:
+        n += 1
+    return f"{base}-{n}"
+
+
+def _fill_document(document: Document, prepared: PreparedRecord, now: dt.datetime,
+                   using: str) -> None:
+    record = prepared.record
+    for name in _DOCUMENT_FIELDS:
+        setattr(document, name, getattr(record, name))
+    document.identity = prepared.identity
+    document.languages = list(record.languages)
+    document.participants = [p.to_json() for p in record.participants]
+    document.notes = [n.to_json() for n in record.notes]
+    document.extra = dict(record.extra)
+    document.collection = _collection(record.collection, using)
+    origin = record.origin
+    document.origin_path = prepared.origin_path
+    document.origin_position = prepared.position
+    document.origin_format = origin.format if origin else ""
+    document.origin_sha256 = origin.sha256 if origin else ""
+    document.reader_version = origin.reader_version if origin else ""
+    document.ingested_at = now
+    document.fingerprint = prepared.fingerprint
+
+
+def _collection(collection: RecordCollection | None, using: str) -> Collection | None:
+    if collection is None or not collection.id:
+        return None
+    found, created = Collection.objects.using(using).get_or_create(
+        key=collection.id, defaults={"title": collection.title or ""})
+    if not created and collection.title and found.title != collection.title:
+        found.title = collection.title
+        found.save(using=using)
+    return found
+
+
+def _write_source(document: Document, source: RecordSource, reason: str, using: str, *,
+                  new: bool = False) -> None:
+    values = {name: getattr(source, name) for name in _SOURCE_FIELDS}
+    row = None if new else Source.objects.using(using).filter(document=document).first()
+    if row is not None and all(getattr(row, k) == v for k, v in values.items()):
+        return
+    row = row or Source(document=document)
+    for name, value in values.items():
+        setattr(row, name, value)
+    row._change_reason = reason  # type: ignore[attr-defined]
+    row.save(using=using)
+
+
+def _write_credits(document: Document, record: DocumentRecord, reason: str, using: str, *,
+                   new: bool = False) -> None:
+    wanted = [(role, position, name) for attr, role in _CREDIT_ROLES
+              for position, name in enumerate(getattr(record, attr))]
+    rows = [] if new else list(Credit.objects.using(using).filter(document=document))
+    if sorted((r.role, r.position, r.name) for r in rows) == sorted(wanted):
+        return
+    for row in rows:  # few rows: deleted one by one, so each deletion is a revision
+        row._change_reason = reason  # type: ignore[attr-defined]
+        row.delete(using=using)
+    if not wanted:
+        return
+    created = Credit.objects.using(using).bulk_create(
+        [Credit(document=document, role=role, position=position, name=name)
+         for role, position, name in wanted])
+    _history(Credit, created, "+", reason, using)
+
+
+def _item_values(item: RecordItem, turn: int | None) -> dict[str, Any]:
+    return {"kind": item.kind, "speaker": item.speaker if item.kind == "turn" else None,
+            "turn": turn, "text": item.text, "meta": dict(item.meta)}
+
+
+def _write_body(document: Document, items: Sequence[RecordItem], reason: str, using: str, *,
+                new: bool = False) -> None:
+    """Update the body in place: only items that changed get a new revision (and re-indexing)."""
+    existing = {} if new else {
+        row.position: row for row in BodyItem.objects.using(using).filter(document=document)}
+    to_create: list[tuple[int, dict[str, Any]]] = []
+    to_update: list[BodyItem] = []
+    turn = 0
+    for position, item in enumerate(items):
+        if item.kind == "turn":
+            turn += 1
+        values = _item_values(item, turn if item.kind == "turn" else None)
+        row = existing.pop(position, None)
+        if row is None:
+            to_create.append((position, values))
+        elif any(getattr(row, k) != v for k, v in values.items()):
+            for name, value in values.items():
+                setattr(row, name, value)
+            to_update.append(row)
+    for row in existing.values():  # items the new version no longer has: rare, one by one
+        row._change_reason = reason  # type: ignore[attr-defined]
+        row.delete(using=using)
+    if to_update:
+        BodyItem.objects.using(using).bulk_update(to_update, list(_BODY_FIELDS), batch_size=500)
+        _history(BodyItem, to_update, "~", reason, using)
+    insert_body_items(document.pk, to_create, reason=reason, when=timezone.now(), using=using)
+
+
+def _history(model: type[models.Model], rows: Sequence[models.Model], kind: str, reason: str,
+             using: str) -> None:
+    """Revisions for rows written in bulk (bulk writes send no signals), in the rows' database."""
+    historical = model.history.model  # type: ignore[attr-defined]
+    now = timezone.now()
+    tracked = historical.tracked_fields
+    historical.objects.using(using).bulk_create([
+        historical(history_date=now, history_type=kind, history_change_reason=reason,
+                   history_user=None, **{f.attname: getattr(row, f.attname) for f in tracked})
+        for row in rows
+    ], batch_size=500)
+
+
+def load_record(doc_id: str, *, using: str = "default") -> DocumentRecord:
+    """The stored document ``doc_id`` as a record, rebuilt from its rows."""
+    document = (Document.objects.using(using).select_related("collection")
+                .filter(doc_id=doc_id).first())
+    if document is None:
+        raise NotFound(f"{doc_id}: no such record in the archive")
+    return record_of(document, using=using)
+
+
+def record_of(document: Document, *, using: str = "default") -> DocumentRecord:
+    """Rebuild a record from a stored document and its rows."""
+    source_row = Source.objects.using(using).filter(document=document).first()
+    source = RecordSource(**{name: getattr(source_row, name) for name in _SOURCE_FIELDS}) \
+        if source_row else RecordSource()
+    credits: dict[str, list[str]] = {role: [] for _, role in _CREDIT_ROLES}
+    for credit in Credit.objects.using(using).filter(document=document).order_by("role", "position"):
+        credits.setdefault(credit.role, []).append(credit.name)
+    body = [RecordItem(row.kind, row.text, speaker=row.speaker if row.kind == "turn" else None,  # type: ignore[arg-type]
+                       meta=dict(row.meta))
+            for row in BodyItem.objects.using(using).filter(document=document).order_by("position")]
+    collection = document.collection
+    origin = Origin(path=document.origin_path, format=document.origin_format,
+                    sha256=document.origin_sha256, reader_version=document.reader_version) \
+        if document.origin_format else None
+    return DocumentRecord(
+        **{name: getattr(document, name) for name in _DOCUMENT_FIELDS},
+        source=source,
+        contributors=credits[Credit.Role.CONTRIBUTOR],
+        translators=credits[Credit.Role.TRANSLATOR],
+        funders=credits[Credit.Role.FUNDER],
+        languages=list(document.languages),
+        participants=[Participant(**p) for p in document.participants],
+        body=body,
+        origin=origin,
+        collection=RecordCollection(collection.key, collection.title or None) if collection else None,
+        notes=[Note.from_json(n) for n in document.notes],
+        extra=dict(document.extra),
+    )
+
+
+def provenance(doc_id: str, *, using: str = "default") -> dict[str, Any]:
+    """Where the stored document came from: file, sha256, reader and version, when ingested."""
+    document = Document.objects.using(using).filter(doc_id=doc_id).first()
+    if document is None:
+        raise NotFound(f"{doc_id}: no such record in the archive")
+    return {
+        "document_id": document.doc_id,
+        "file": document.origin_path or None,
+        "position": document.origin_position,
+        "sha256": document.origin_sha256 or None,
+        "reader": document.origin_format or None,
+        "reader_version": document.reader_version or None,
+        "ingested_at": document.ingested_at.isoformat() if document.ingested_at else None,
+        "revisions": document.history.using(using).count(),  # type: ignore[attr-defined]
+    }

@@ -1,0 +1,390 @@
+"""The body of a FRUS document: turns, narration, headings, gaps, notes, participants.
+
+Speaker-labelled paragraphs become turns; unlabelled paragraphs after a turn continue it;
+bracketed narration, headings and header fields stand on their own; footnotes become notes
+anchored to the item they occur in; enclosures (``frus:attachment``) follow as parts of the
+document, their items marked with the attachment's number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+from memcon.model import BodyItem, Note, Participant
+from memcon.readers.frus_labels import SpeakerLabel, colon_label, header_field, smallcaps_label
+from memcon.readers.frus_participants import (
+    PARTICIPANT_HEADS,
+    entry_participants,
+    is_side_heading,
+    list_participants,
+    names_from_line,
+    table_participants,
+    text_participants,
+)
+from memcon.readers.frus_text import RawNote, render
+from memcon.readers.xml import local_name
+
+_GAP = re.compile(r"^\[[^\[\]]*\b(?:not declassified|illegible|excised|redacted|"
+                  r"withheld|deleted|sanitized)\b[^\[\]]*\]\.?$", re.IGNORECASE)
+_NARRATION = re.compile(
+    r"^(?:It was (?:\w+ )?(?:agreed|decided|noted|understood)\b|There was (?:\w+ )?"
+    r"(?:agreement|discussion|consensus)\b|After (?:some |further |a brief |a short )?"
+    r"(?:discussion|consideration)\b|The meeting (?:then )?(?:adjourned|ended|closed|rose)\b)"
+)
+_CLASSIFICATION_STAMP = re.compile(
+    r"^(?:top secret|secret|confidential|restricted|unclassified|limited official use|"
+    r"eyes only|personal and confidential)\b[^.]{0,40}$", re.IGNORECASE)
+_PARTICLES = frozenset({"de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "al", "el",
+                        "bin", "ibn", "y", "of", "the", "and", "for"})
+_HEADING_REND = re.compile(r"^(?:center|centered|sectiontitle\w*|heading\w*)$")
+_SKIPPED = frozenset({"pb", "milestone", "cb", "fw", "anchor"})
+_NOTE_FREE = frozenset({"note", "quote", "list", "table", "closer", "opener", "item", "cell",
+                        "signed", "figure"})
+
+
+@dataclass(slots=True)
+class BodyParts:
+    """What a document's body holds beyond its items."""
+
+    body: list[BodyItem] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+    fields: dict[str, str] = field(default_factory=dict)
+    subject: str | None = None
+    stamp: str | None = None
+    salutation: bool = False
+
+
+def _balanced(text: str, open_: str, close: str) -> bool:
+    """True when the whole text is one bracketed unit: "[…]" or "(…)"."""
+    if not (text.startswith(open_) and text.rstrip(".").endswith(close)):
+        return False
+    depth = 0
+    body = text.rstrip(".")
+    for position, char in enumerate(body):
+        depth += (char == open_) - (char == close)
+        if depth == 0 and position < len(body) - 1:
+            return False
+    return depth == 0
+
+
+def _is_heading(p: etree._Element, text: str) -> bool:
+    if _HEADING_REND.match(p.get("rend") or "") and len(text) <= 200:
+        return True
+    return len(text) <= 80 and text.upper() == text and text.lower() != text \
+        and ":" not in text and not text.startswith(("[", "("))
+
+
+def _looks_like_entry(text: str) -> bool:
+    """A paragraph naming one participant ("Winston Lord, NSC Staff"), not prose."""
+    if len(text) > 200 or "\n" in text:
+        return False
+    if re.search(r"[a-z]{3,}\.\s+[A-Z]", text):
+        return False  # two sentences
+    name = re.split(r",\s|\s[-–—]\s", text, maxsplit=1)[0]
+    lower = [w for w in name.split() if w[:1].islower() and w not in _PARTICLES]
+    # "The Ambassador called at his own request." is prose, "Mr. Smith, Counselor." is not
+    return not (text.endswith(".") and len(lower) >= 2)
+
+
+def label_paragraphs(div: etree._Element) -> list[etree._Element]:
+    """The document's own paragraphs (not those inside notes, quotes, lists or closers)."""
+    return [p for p in div.iter("{*}p", "{*}ab") if _own_paragraph(p, div)]
+
+
+def _own_paragraph(p: etree._Element, div: etree._Element) -> bool:
+    for ancestor in p.iterancestors():
+        if ancestor is div:
+            return True
+        if local_name(ancestor) in _NOTE_FREE:
+            return False
+    return True
+
+
+class BodyBuilder:
+    """Walks a document's children in order and builds its body."""
+
+    def __init__(self, div: etree._Element, *, turns_allowed: bool) -> None:
+        self.root = div
+        self.root_head = div.find("{*}head")
+        self.parts = BodyParts()
+        # labels are keyed by element identity, so the elements are kept alive with them
+        self.paragraphs: list[etree._Element] = []
+        self.rendered: dict[int, tuple[str, list[RawNote]]] = {}
+        self.labels: dict[int, SpeakerLabel] = {}
+        self.turn: int | None = None
+        self.listing = False
+        self.side: str | None = None
+        self.meta: dict[str, Any] = {}
+        self.attachments = 0
+        if turns_allowed:
+            self._find_labels(div)
+
+    def _find_labels(self, div: etree._Element) -> None:
+        colon: dict[int, SpeakerLabel] = {}
+        self.paragraphs = label_paragraphs(div)
+        for p in self.paragraphs:
+            notes: list[RawNote] = []
+            text = render(p, notes)
+            self.rendered[id(p)] = (text, notes)
+            label = colon_label(p, text)
+            if label:
+                colon[id(p)] = label
+                continue
+            label = smallcaps_label(p, text)
+            if label:
+                self.labels[id(p)] = label
+        # a lone "Name:" paragraph is an address or a caption, not a dialogue
+        if len(colon) >= 2:
+            self.labels.update(colon)
+
+    # items and notes
+
+    def add(self, kind: str, text: str, notes: list[RawNote], speaker: str | None = None,
+            meta: dict[str, Any] | None = None) -> int:
+        item_meta = {**self.meta, **(meta or {})}
+        self.parts.body.append(BodyItem(kind, text, speaker=speaker, meta=item_meta))  # type: ignore[arg-type]
+        index = len(self.parts.body) - 1
+        self.add_notes(notes, index)
+        return index
+
+    def add_notes(self, notes: list[RawNote], anchor: int | None) -> None:
+        for raw in notes:
+            kind = raw.type or "footnote"
+            self.parts.notes.append(Note(raw.n, raw.text, anchor=anchor, type=kind))
+
+    def last_index(self) -> int | None:
+        return len(self.parts.body) - 1 if self.parts.body else None
+
+    def continue_turn(self, text: str, notes: list[RawNote]) -> None:
+        assert self.turn is not None
+        item = self.parts.body[self.turn]
+        item.text = f"{item.text}\n\n{text}" if item.text else text
+        self.add_notes(notes, self.turn)
+
+    # the walk
+
+    def walk(self, element: etree._Element) -> None:
+        for child in element:
+            self.child(child)
+
+    def child(self, child: etree._Element) -> None:
+        name = local_name(child)
+        if not name or name in _SKIPPED:
+            return
+        handler = getattr(self, f"on_{name}", None)
+        if handler is not None:
+            handler(child)
+            return
+        notes: list[RawNote] = []
+        text = render(child, notes)
+        if text:
+            self.block(text, notes)
+        else:
+            self.add_notes(notes, self.last_index())
+
+    def block(self, text: str, notes: list[RawNote]) -> None:
+        """A block that is not a paragraph (quote, figure): part of a turn, or a paragraph."""
+        if self.turn is not None:
+            self.continue_turn(text, notes)
+        else:
+            self.add("paragraph", text, notes)
+
+    def on_note(self, note: etree._Element) -> None:
+        if note.get("type") == "source" and note.getparent() is self.root:
+            return  # the document's own source note, read with its head
+        notes: list[RawNote] = []
+        render(_wrap(note), notes)
+        self.add_notes(notes, self.last_index())
+
+    def on_head(self, head: etree._Element) -> None:
+        if head is self.root_head:
+            return  # the document's title
+        notes: list[RawNote] = []
+        text = render(head, notes)
+        self.turn = None
+        if text:
+            self.add("heading", text, notes)
+        else:
+            self.add_notes(notes, self.last_index())
+
+    def on_dateline(self, element: etree._Element) -> None:
+        notes: list[RawNote] = []
+        text = render(element, notes)
+        if text:
+            self.add("dateline", text, notes)
+        else:
+            self.add_notes(notes, self.last_index())
+
+    def on_opener(self, element: etree._Element) -> None:
+        for child in element:
+            if local_name(child) == "dateline":
+                self.on_dateline(child)
+            elif local_name(child):
+                notes: list[RawNote] = []
+                text = render(child, notes)
+                if text and _CLASSIFICATION_STAMP.match(text) and self.parts.stamp is None:
+                    self.parts.stamp = text
+                if text:
+                    self.add("paragraph", text, notes)
+
+    def on_closer(self, element: etree._Element) -> None:
+        notes: list[RawNote] = []
+        text = render(_lined(element), notes)
+        self.turn = None
+        if text:
+            self.add("paragraph", text, notes, meta={"closer": True})
+        else:
+            self.add_notes(notes, self.last_index())
+
+    on_postscript = walk
+    on_div = walk
+
+    def on_attachment(self, element: etree._Element) -> None:
+        self.attachments += 1
+        self.turn, self.listing, self.side = None, False, None
+        saved = self.meta
+        self.meta = {**saved, "attachment": self.attachments}
+        self.walk(element)
+        self.meta = saved
+        self.turn = None
+
+    def on_gap(self, element: etree._Element) -> None:
+        self.add("gap", render(element), [])
+
+    def on_list(self, element: etree._Element) -> None:
+        notes: list[RawNote] = []
+        text = render(element, notes)
+        kind = (element.get("type") or "").lower()
+        head = element.find("{*}head")
+        head_text = render(head) if head is not None else ""
+        if kind == "participants" or self.listing or PARTICIPANT_HEADS.match(head_text or "-"):
+            self.parts.participants.extend(list_participants(element, self.side))
+            self.listing = False
+        elif kind == "subject" or head_text.rstrip(":").strip().lower() in ("subject", "subjects"):
+            items = [render(i) for i in element if local_name(i) == "item"]
+            self.parts.subject = self.parts.subject or "; ".join(i for i in items if i) or None
+        elif self.turn is not None:
+            self.continue_turn(text, notes)
+            return
+        self.turn = None
+        if text:
+            self.add("paragraph", text, notes)
+
+    def on_table(self, element: etree._Element) -> None:
+        notes: list[RawNote] = []
+        text = render(element, notes)
+        head = element.find("{*}head")
+        if self.listing or (head is not None and PARTICIPANT_HEADS.match(render(head) or "-")):
+            self.parts.participants.extend(table_participants(element))
+            self.listing = False
+        elif self.turn is not None:
+            self.continue_turn(text, notes)
+            return
+        if text:
+            self.add("paragraph", text, notes)
+
+    def on_p(self, p: etree._Element) -> None:
+        cached = self.rendered.get(id(p))
+        notes: list[RawNote] = cached[1] if cached else []
+        text = cached[0] if cached else render(p, notes)
+        if not text:
+            self.add_notes(notes, self.last_index())
+            return
+        if self.listing and self.participant_entry(p, text, notes):
+            return
+        label = self.labels.get(id(p))
+        field_ = None if label else header_field(text)
+        if field_:
+            self.header(field_, text, notes)
+        elif _GAP.match(text):
+            self.add("gap", text, notes)
+        elif label:
+            self.listing = False
+            meta: dict[str, Any] = {"label_form": label.form}
+            if label.ref:
+                meta["speaker_ref"] = label.ref
+            if label.separator != ":":
+                meta["separator"] = label.separator  # ":—", kept so nothing is lost
+            self.turn = self.add("turn", label.text, notes, speaker=label.speaker, meta=meta)
+        elif _is_heading(p, text):
+            self.turn = None
+            self.add("heading", text, notes)
+        elif _balanced(text, "[", "]") or _NARRATION.match(text):
+            self.turn = None
+            self.add("paragraph", text, notes)
+        elif _balanced(text, "(", ")") and self.labels:
+            self.add("stage", text, notes)
+        elif self.turn is not None:
+            self.continue_turn(text, notes)
+        else:
+            self.add("paragraph", text, notes)
+
+    on_ab = on_p
+
+    def participant_entry(self, p: etree._Element, text: str, notes: list[RawNote]) -> bool:
+        """Read a paragraph of a "PARTICIPANTS:" block; False when the block has ended."""
+        if is_side_heading(p, text):
+            self.side = text.rstrip(":").strip()
+        elif id(p) in self.labels or header_field(text) or _GAP.match(text):
+            self.listing = False
+            return False
+        elif "\n" in text and all(_looks_like_entry(line) for line in text.split("\n")):
+            self.parts.participants.extend(text_participants(text, self.side))
+        elif _looks_like_entry(text):
+            self.parts.participants.extend(entry_participants(p, self.side))
+        else:
+            self.listing = False
+            return False
+        self.add("paragraph", text, notes)
+        return True
+
+    def header(self, field_: tuple[str, str], text: str, notes: list[RawNote]) -> None:
+        name, rest = field_
+        key = " ".join(name.split()).lower()
+        self.turn = None
+        if PARTICIPANT_HEADS.match(name):
+            self.listing, self.side = True, None
+            if rest and "present" in key:
+                # the line names everyone present; what follows is the record
+                self.parts.participants.extend(names_from_line(rest))
+                self.listing = False
+            elif rest:
+                self.parts.participants.extend(text_participants(rest))
+        elif key.startswith(("my ", "dear", "sir", "madam", "gentlemen", "excellency")):
+            self.parts.salutation = True
+        else:
+            self.parts.fields.setdefault(key, rest)
+            if key in ("subject", "subjects", "topic") and rest:
+                self.parts.subject = self.parts.subject or rest
+        self.add("paragraph", text, notes)
+
+
+def _lined(element: etree._Element) -> etree._Element:
+    """A copy of a closer with a line break before each of its parts (salute, signature)."""
+    copy = etree.fromstring(etree.tostring(element))
+    copy.tail = None
+    for child in list(copy)[1:]:
+        if local_name(child):
+            child.addprevious(etree.Element("lb"))
+    return copy
+
+
+def _wrap(note: etree._Element) -> etree._Element:
+    """A detached wrapper holding a copy of one block-level note, so it renders as a note."""
+    wrapper = etree.Element("wrapper")
+    clone = etree.fromstring(etree.tostring(note))
+    clone.tail = None
+    wrapper.append(clone)
+    return wrapper
+
+
+def build_body(div: etree._Element, *, turns_allowed: bool) -> BodyParts:
+    """Read the body of a ``<div type="document">`` (its head and source notes excluded)."""
+    builder = BodyBuilder(div, turns_allowed=turns_allowed)
+    builder.walk(div)
+    return builder.parts

@@ -1,0 +1,131 @@
+"""Speaker labels in FRUS paragraphs: "Name: text" (persName, title, gloss or role before the
+colon) and minutes with the speaker's name in small caps ("ADMIRAL LEAHY asked …").
+
+>>> from lxml import etree
+>>> p = etree.fromstring('<p>Dr. <persName corresp="#p_KHA1">Kissinger</persName>: We tell him.</p>')
+>>> colon_label(p, "Dr. Kissinger: We tell him.")
+SpeakerLabel(speaker='Dr. Kissinger', text='We tell him.', form='colon', ref='p_KHA1')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from memcon.readers.frus_text import is_smallcaps, render, render_raw, tidy
+from memcon.readers.xml import local_name
+from memcon.transcript.labels import is_field_label, label_shape
+
+# The label, its colon (a dash may follow it: "The Combined Chiefs of Staff:—"), the text.
+_COLON = re.compile(r"^(?P<label>[^:\n]{1,80}?)[ \t]*:(?:[ \t]*[—–])?(?:\s+|$)(?P<rest>.*)$",
+                    re.DOTALL)
+_FIELD = re.compile(r"^(?P<field>[^:\n]{1,40}?)[ \t]*:(?:\s+|$)(?P<rest>.*)$", re.DOTALL)
+_PERSON_TAGS = frozenset({"persName", "name", "rs"})
+_GLOSSES = frozenset({"gloss", "term", "ref"})
+_BLOCKS = frozenset({"quote", "list", "table", "p", "ab", "lg"})
+
+
+@dataclass(slots=True)
+class SpeakerLabel:
+    """A paragraph's speaker as written, the turn's text, the label's form and person ref."""
+
+    speaker: str
+    text: str
+    form: str
+    ref: str | None = None
+    separator: str = ":"
+
+
+def header_field(text: str) -> tuple[str, str] | None:
+    """A header field or salutation ("DATE & TIME: …", "My Dear Mr. Secretary: …")."""
+    match = _FIELD.match(text)
+    if match and is_field_label(match.group("field")):
+        return match.group("field").strip(), match.group("rest").strip()
+    return None
+
+
+def _ref(element: etree._Element) -> str | None:
+    corresp = (element.get("corresp") or element.get("ref") or "").strip()
+    return corresp.rsplit("#", 1)[-1] if corresp.startswith("#") else None
+
+
+def _label_ref(p: etree._Element) -> str | None:
+    """The person reference of the persName written before the paragraph's first colon."""
+    if ":" in (p.text or ""):
+        return None
+    ref = None
+    for child in p:
+        name = local_name(child)
+        if name == "note":
+            continue
+        if name in _PERSON_TAGS:
+            ref = _ref(child) or ref
+        if ":" in render_raw(child):
+            break
+        if ":" in (child.tail or ""):
+            break
+    return ref
+
+
+def colon_label(p: etree._Element, text: str) -> SpeakerLabel | None:
+    """The speaker of a "Name: text" paragraph, or None (header fields, salutations, prose)."""
+    match = _COLON.match(text)
+    if not match:
+        return None
+    label = match.group("label").strip()
+    if label_shape(label) != "name" or is_field_label(label):
+        return None
+    return SpeakerLabel(label, match.group("rest").strip(), "colon", _label_ref(p),
+                        _separator(match))
+
+
+def _separator(match: re.Match[str]) -> str:
+    """The punctuation between a label and its text, as written (":" or ":—")."""
+    return "".join(match.string[match.end("label"): match.start("rest")].split())
+
+
+def _looks_like_name(text: str) -> bool:
+    return 0 < len(text.split()) <= 8 and text[:1].isupper() and not any(
+        c.isdigit() for c in text)
+
+
+def smallcaps_label(p: etree._Element, text: str) -> SpeakerLabel | None:
+    """The speaker of a minutes paragraph opening with a small-caps name ("Admiral King said").
+
+    A short phrase ending in a comma may come first ("Continuing, Sir Andrew Cunningham
+    asked"); code names in small caps inside glosses ("Operation DRACULA") are not speakers.
+    """
+    lead = [p.text or ""]
+    for child in p:
+        name = local_name(child)
+        if is_smallcaps(child):
+            if any(local_name(d) in _GLOSSES for d in child.iterdescendants()):
+                return None
+            before = tidy("".join(lead))
+            if before and (not before.endswith(",") or len(before) > 100):
+                return None
+            speaker = render(child)
+            tail = child.tail or ""
+            if not _looks_like_name(speaker):
+                return None
+            colon = re.match(r"^\s*:(?:\s*[—–])?\s*", tail)
+            if colon and not before:
+                if is_field_label(speaker):
+                    return None  # a salutation: "My Dear Mr. Secretary:"
+                rest = _COLON.match(text)
+                if rest is None:
+                    return None
+                return SpeakerLabel(speaker, rest.group("rest").strip(), "colon", None,
+                                    _separator(rest))
+            if re.match(r"^\s+[a-z]", tail):
+                return SpeakerLabel(speaker, text, "smallcaps", None)
+            return None
+        if name == "note":
+            lead.append(child.tail or "")
+            continue
+        if name in _BLOCKS:
+            return None
+        lead.append(render_raw(child) + (child.tail or ""))
+    return None

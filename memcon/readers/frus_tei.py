@@ -1,0 +1,326 @@
+"""Reader for FRUS TEI volumes (U.S. Office of the Historian): one record per document.
+
+The volume is streamed: its header (title, id) and persons list are read first, then each
+``<div type="document">`` is turned into a record and freed, so a whole volume of hundreds of
+documents is read in bounded memory.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from memcon.errors import InputError, MemconError
+from memcon.model import Collection, DocumentRecord
+from memcon.model.body import Note
+from memcon.model.dates import parse_time_range
+from memcon.readers.frus_body import BodyParts, build_body
+from memcon.readers.frus_heads import (
+    When,
+    date_from_text,
+    dates_from_attributes,
+    infer_doc_type,
+    split_number,
+    times_from_text,
+)
+from memcon.readers.frus_sources import SourceNote, parse_source_note
+from memcon.readers.frus_text import RawNote, render
+from memcon.readers.inputs import InputFile
+from memcon.readers.xml import FRUS_NS, TEI_NS, XML_NS, local_name, refuse_doctype_entities, xml_id
+
+FRUS_URL = "https://history.state.gov/historicaldocuments/{volume}/{document}"
+# Elements outside documents whose subtrees are no longer needed once they end.
+_RELEASED = frozenset({"div", "list", "listPerson", "p", "table", "front", "back", "item",
+                       "person", "row"})
+_FRUS_ATTR = f"{{{FRUS_NS}}}doc-dateTime-"
+
+
+@dataclass(slots=True)
+class Person:
+    """An entry of a volume's persons list."""
+
+    id: str
+    name: str
+    identification: str | None
+
+    def to_json(self) -> dict[str, str | None]:
+        """The person as a JSON object."""
+        return {"id": self.id, "name": self.name, "identification": self.identification}
+
+
+@dataclass(slots=True)
+class Volume:
+    """What the volume tells about all its documents."""
+
+    collection: Collection | None = None
+    persons: dict[str, Person] = field(default_factory=dict)
+
+
+def _is_document(element: etree._Element) -> bool:
+    return local_name(element) == "div" and element.get("type") == "document"
+
+
+def _release(element: etree._Element) -> None:
+    """Free an element's subtree and the already-read siblings before it."""
+    element.clear(keep_tail=True)  # type: ignore[call-arg]
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]
+
+
+def read_header(header: etree._Element) -> Collection:
+    """The volume as a collection: ``idno type="frus"`` and the complete title."""
+    idno = header.find(".//{*}idno[@type='frus']")
+    titles = {t.get("type"): render(t) for t in header.iter("{*}title")}
+    title = titles.get("complete") or next(iter(titles.values()), None)
+    ident = render(idno) if idno is not None else None
+    return Collection(id=ident or None, title=title or None)
+
+
+def read_person(entry: etree._Element, persons: dict[str, Person]) -> None:
+    """Add the persons an entry of a persons list names (``persName xml:id``) to ``persons``."""
+    for pers in entry.iter("{*}persName"):
+        ident = xml_id(pers) or xml_id(entry)
+        if not ident or ident in persons:
+            continue
+        name = render(pers)
+        whole = render(entry)
+        start = whole.find(name)
+        rest = whole[start + len(name):] if start >= 0 else ""
+        identification = rest.lstrip(" ,;:—–-").strip() or None
+        persons[ident] = Person(ident, name, identification)
+        return
+
+
+def iter_documents(data: bytes, path: str) -> Iterator[tuple[etree._Element, Volume]]:
+    """Stream a volume: yield each document element (freed after use) with the volume so far."""
+    refuse_doctype_entities(data, path)
+    volume = Volume()
+    context = etree.iterparse(
+        io.BytesIO(data), events=("start", "end"), resolve_entities=False, no_network=True,
+        load_dtd=False, huge_tree=False, remove_comments=False,
+    )
+    depth = 0
+    try:
+        for event, element in context:
+            if event == "start":
+                depth += _is_document(element)
+                continue
+            if _is_document(element):
+                depth -= 1
+                if depth == 0:
+                    yield element, volume
+                    _release(element)
+                continue
+            if depth:
+                continue
+            name = local_name(element)
+            if name == "teiHeader":
+                volume.collection = read_header(element)
+                _release(element)
+            elif name in ("item", "person", "p", "row") and element.find(
+                    ".//{*}persName[@{" + XML_NS + "}id]") is not None:
+                read_person(element, volume.persons)
+                _release(element)
+            elif name in _RELEASED:
+                _release(element)
+    except etree.XMLSyntaxError as exc:
+        line, column = exc.position if exc.position else (None, None)
+        message = exc.msg.split(", line ")[0] if exc.msg else "not well-formed XML"
+        raise InputError(path, f"malformed XML: {message}", line=line, column=column) from None
+
+
+def _when(div: etree._Element, title: str, parts: BodyParts) -> When:
+    when = When()
+    dateline = _dateline(div)
+    if dateline is not None:
+        date_element = dateline.find(".//{*}date")
+        text = render(dateline)
+        if date_element is not None:
+            when.date_text = render(date_element) or None
+            when.date, when.date_end = dates_from_attributes(
+                date_element.get("when") or date_element.get("from")
+                or date_element.get("notBefore"),
+                date_element.get("to") or date_element.get("notAfter"),
+            )
+        else:
+            when.date_text = text or None
+        times = dateline.find(".//{*}time")
+        if times is not None and (times.get("from") or times.get("when")):
+            when.time_start = _clock(times.get("from") or times.get("when"))
+            when.time_end = _clock(times.get("to"))
+        else:
+            when.time_start, when.time_end = times_from_text(text)
+        when.place = _place(dateline, date_element)
+        if when.date is None:
+            when.date = date_from_text(text)
+    if when.date is None:
+        when.date, when.date_end = dates_from_attributes(
+            div.get(_FRUS_ATTR + "min"), div.get(_FRUS_ATTR + "max"))
+    if when.date is None:
+        when.date = date_from_text(title)
+    if when.time_start is None:
+        for key in ("date & time", "date and time", "time"):
+            if key in parts.fields:
+                when.time_start, when.time_end = parse_time_range(parts.fields[key])
+                break
+    if when.time_start is None and dateline is None:
+        when.time_start, when.time_end = times_from_text(title)
+    return when
+
+
+def _dateline(div: etree._Element) -> etree._Element | None:
+    for child in div:
+        if local_name(child) == "dateline":
+            return child
+        if local_name(child) == "opener":
+            found = child.find("{*}dateline")
+            if found is not None:
+                return found
+    return None
+
+
+def _clock(value: str | None) -> str | None:
+    match = re.search(r"(?:T|^)(\d{2}):(\d{2})", value or "")
+    return f"{match.group(1)}:{match.group(2)}" if match else None
+
+
+def _place(dateline: etree._Element, date_element: etree._Element | None) -> str | None:
+    place = dateline.find(".//{*}placeName")
+    if place is not None:
+        return render(place).strip("[], ") or None
+    if date_element is None or date_element.getparent() is not dateline:
+        return None
+    # the text before the date, when it reads as a place ("Moscow, ")
+    pieces = [dateline.text or ""]
+    for child in dateline:
+        if child is date_element:
+            break
+        pieces.append(render(child) + (child.tail or ""))
+    before = " ".join("".join(pieces).split()).strip("[],. ")
+    return before if before and len(before) <= 60 and before[:1].isupper() else None
+
+
+def _notes_of_head(head: etree._Element | None) -> tuple[str, list[RawNote]]:
+    if head is None:
+        return "", []
+    notes: list[RawNote] = []
+    return render(head, notes), notes
+
+
+def _source_note(div: etree._Element, head_notes: list[RawNote]) -> SourceNote:
+    for raw in head_notes:
+        if raw.type == "source":
+            return parse_source_note(raw.text)
+    for child in div:
+        if local_name(child) == "note" and child.get("type") == "source":
+            return parse_source_note(render(child), inline=True)
+        if local_name(child) == "head":
+            break
+    return SourceNote()
+
+
+def build_record(div: etree._Element, volume: Volume) -> DocumentRecord:
+    """One document of a volume as a record."""
+    head_text, head_notes = _notes_of_head(div.find("{*}head"))
+    number, title = split_number(head_text)
+    note = _source_note(div, head_notes)
+    doc_type = infer_doc_type(title) or infer_doc_type(note.kind)
+    editorial = doc_type == "Editorial Note" or div.get("subtype") == "editorial-note"
+    parts = build_body(div, turns_allowed=not editorial)
+    if doc_type is None and editorial:
+        doc_type = "Editorial Note"
+    if doc_type is None and parts.salutation and re.search(r"\bto\b", title):
+        doc_type = "Letter"
+    when = _when(div, title, parts)
+    local_id = xml_id(div)
+    collection = volume.collection
+    record = DocumentRecord(
+        title=title or None,
+        date=when.date,
+        date_end=when.date_end,
+        date_text=when.date_text,
+        time_start=when.time_start,
+        time_end=when.time_end,
+        place=when.place,
+        doc_type=doc_type,
+        summary=next((n.text for n in head_notes if n.type == "summary"), None),
+        original_heading=head_text if number and head_text != title else None,
+        source=note.source,
+        languages=[(div.get(f"{{{XML_NS}}}lang") or "en").split("-")[0].lower()],
+        participants=parts.participants,
+        body=parts.body,
+        doc_number=number or _number_attribute(div),
+        classification=note.classification or parts.stamp,
+        drafted_by=note.drafted_by,
+        local_id=local_id,
+        collection=collection,
+        notes=[Note(n.n, n.text, None, n.type or "footnote") for n in head_notes
+               if n.type not in ("source", "summary")] + parts.notes,
+    )
+    if collection and collection.id and local_id:
+        record.source.url = FRUS_URL.format(volume=collection.id, document=local_id)
+    if parts.subject:
+        record.extra["subject"] = parts.subject
+    if volume.persons:
+        record.extra["persons"] = [volume.persons[ref].to_json() for ref in _references(div)
+                                   if ref in volume.persons]
+    return record
+
+
+def _number_attribute(div: etree._Element) -> str | None:
+    n = (div.get("n") or "").strip()
+    return n if re.fullmatch(r"\d+[A-Za-z]?", n) else None
+
+
+def _references(div: etree._Element) -> list[str]:
+    """The persons the document refers to (``corresp="#p_…"``), in order of first mention."""
+    seen: dict[str, None] = {}
+    for element in div.iter("{*}persName", "{*}signed"):
+        corresp = (element.get("corresp") or "").strip()
+        for token in corresp.split():
+            if token.startswith("#"):
+                seen.setdefault(token[1:], None)
+    return list(seen)
+
+
+class FrusTeiReader:
+    """FRUS TEI volumes: one record per ``<div type="document">``."""
+
+    name = "frus-tei"
+    version = "1.0"
+    description = "Foreign Relations of the United States volumes in the Office of the Historian's TEI"
+
+    def sniff(self, source: InputFile) -> int:
+        """90+ for TEI with the FRUS namespace or FRUS documents; 0 for anything not XML."""
+        head = source.data[:65536].lstrip(b"\xef\xbb\xbf \t\r\n")
+        if not head.startswith(b"<"):
+            return 0
+        frus = FRUS_NS.encode() in head
+        documents = re.search(rb"<(?:\w+:)?div\b[^>]*\btype=[\"']document[\"']", head) is not None
+        if frus and (documents or TEI_NS.encode() in head):
+            return 95
+        if documents and TEI_NS.encode() in head:
+            return 90
+        if frus or documents:
+            return 60
+        return 0
+
+    def read(self, source: InputFile) -> Iterator[DocumentRecord]:
+        """Yield one record per document of the volume, streaming."""
+        for div, volume in iter_documents(source.data, source.path):
+            try:
+                yield build_record(div, volume)
+            except (ValueError, TypeError, AttributeError, IndexError, KeyError,
+                    MemconError) as exc:
+                where = xml_id(div) or div.get("n") or "?"
+                raise InputError(source.path, f"document {where} cannot be read: {exc}",
+                                 position=f"document {where}") from exc
+
+
+READER = FrusTeiReader()

@@ -1,0 +1,260 @@
+"""The head of a record, before its first turn: headings, classification, dateline, fields.
+
+``read_head(paragraphs)`` walks the leading paragraphs of a record and stops at the first one
+that is neither a heading, a classification marking, a dateline, a header field ("Place:
+Moscow", "Subject: …") nor part of a "Present:" list. Each head paragraph keeps its kind, so a
+reader can emit it as a body item in place.
+
+>>> head = read_head(["Record of Meeting Between T. Soong and Stalin",
+...                   "10 August, 1945 9:00 – 11:30 p.m.", "Stalin: The Japanese want to capitulate."])
+>>> head.heading, head.dateline.date_text, head.end
+('Record of Meeting Between T. Soong and Stalin', '10 August, 1945 9:00 – 11:30 p.m.', 2)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from memcon.model import Participant
+from memcon.model.body import BodyKind
+from memcon.model.dates import FoundDate, FoundTimes, find_date, find_time_range
+from memcon.transcript.labels import split_label
+from memcon.transcript.participants import read_present
+from memcon.transcript.segment import block_kind
+
+# A head never runs longer than this many paragraphs (a "Present:" list counts as one).
+_MAX_HEAD = 12
+
+_CLASSIFICATION = re.compile(
+    r"^(?:(?:top|strictly|most)\s+)?(?:secret|confidential|restricted|unclassified)"
+    r"(?:[\s;,.]+(?:sensitive|eyes only|nodis|exdis|limdis|personal|"
+    r"copy\s+(?:no\.?\s*)?\S+|only))*[.!]?$|^for official use only\.?$",
+    re.IGNORECASE,
+)
+_RECORD_WORD = (
+    r"(?:record|records|minutes|memorandum|memo|conversation|meeting|talks?|notes?|telegram|"
+    r"cable|letter|report|transcript|protocol|excerpts?|diary|journal|message|statement|"
+    r"speech|instructions?|directive|resolution|decree|discussion|interview|summary|"
+    r"information|appeal)"
+)
+# A title that opens with the kind of record ("Record of…", "Ciphered Telegram", "Minutes of…"),
+# not a sentence that mentions one ("At the meeting Stalin said…", "The meeting began…").
+_RECORD_TITLE = re.compile(
+    rf"^(?!(?:at|in|on|during|after|before|the|a|an|when|while|from|by|with|following)\b)"
+    rf"(?:[^\W\d_][\w'’.-]*\s+){{0,2}}?{_RECORD_WORD}\b",
+    re.IGNORECASE,
+)
+# Words a dateline may hold besides its date, times and a place ("at", "hours", "p.m.").
+_DATELINE_WORDS = frozenset(str.split(
+    "at from to until till the of on in hours hrs h hr and time date place local a.m. p.m. "
+    "am pm beginning began ending ended evening morning afternoon night noon midnight"
+))
+_PLACE_FIELDS = frozenset({"place", "location", "venue"})
+_DATE_FIELDS = frozenset({"date", "dates", "time", "date and time", "date & time",
+                          "time and place", "place and date", "date and place"})
+
+
+@dataclass(slots=True)
+class Dateline:
+    """A dateline as written, with the date, times and place read from it (None where absent)."""
+
+    text: str
+    date: FoundDate | None
+    times: FoundTimes | None
+    place: str | None
+
+    @property
+    def date_text(self) -> str | None:
+        """The date (and the times written right after it) exactly as written."""
+        if self.date is None:
+            return None
+        end = self.date.end
+        if self.times is not None and self.times.span_start >= self.date.end:
+            end = self.times.span_end
+        return self.text[self.date.start:end]
+
+
+@dataclass(slots=True)
+class RecordHead:
+    """What the head of a record says, and the kind of each of its paragraphs."""
+
+    kinds: list[BodyKind] = field(default_factory=list)
+    heading: str | None = None
+    classification: str | None = None
+    dateline: Dateline | None = None
+    times_line: Dateline | None = None
+    place: str | None = None
+    participants: list[Participant] = field(default_factory=list)
+    fields: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def times(self) -> FoundTimes | None:
+        """The times of the meeting, from the dateline or a line of their own under it."""
+        if self.dateline is not None and self.dateline.times is not None:
+            return self.dateline.times
+        return self.times_line.times if self.times_line is not None else None
+
+    @property
+    def end(self) -> int:
+        """The index of the first paragraph after the head."""
+        return len(self.kinds)
+
+
+def is_classification(paragraph: str) -> bool:
+    """True for a security marking on its own line: "TOP SECRET", "Secret. Copy No. 2"."""
+    return len(paragraph) <= 100 and bool(_CLASSIFICATION.match(paragraph.strip()))
+
+
+def _place(text: str) -> str | None:
+    text = text.strip(" \t\u00a0,.;:–—-")
+    if not text:
+        return None
+    words = text.replace(",", " ").split()
+    if all(w[0].isupper() or w in ("the", "of", "de", "la") for w in words) and len(words) <= 6:
+        return text
+    return None
+
+
+def read_dateline(paragraph: str) -> Dateline | None:
+    """The dateline's parts when ``paragraph`` is a dateline (a date and/or times, maybe a place).
+
+    >>> d = read_dateline("Moscow, 10 August 1945, 9 p.m.")
+    >>> d.date.iso, d.times.start, d.place
+    ('1945-08-10', '21:00', 'Moscow')
+    >>> read_dateline("On 10 August 1945 Stalin received Soong.") is None
+    True
+    """
+    if len(paragraph) > 150:
+        return None
+    label = split_label(paragraph)
+    if label is not None:
+        if not label.field or not label.rest:
+            return None
+        # "Date: 10 August 1945": read the value, keep the spans within the whole line
+        inner = read_dateline(label.rest)
+        return _moved(inner, paragraph, label.rest) if inner is not None else None
+    date = find_date(paragraph)
+    times: FoundTimes | None = None
+    if date is not None:
+        after = find_time_range(paragraph[date.end:])
+        if after is not None:
+            times = FoundTimes(after.start, after.end, after.span_start + date.end,
+                               after.span_end + date.end)
+        else:
+            times = find_time_range(paragraph[:date.start])
+    else:
+        times = find_time_range(paragraph)
+    if date is None and times is None:
+        return None
+    spans = sorted((s, e) for s, e in [
+        (date.start, date.end) if date else (0, 0),
+        (times.span_start, times.span_end) if times else (0, 0),
+    ] if e > s)
+    leftover_parts, cursor = [], 0
+    for start, end in spans:
+        leftover_parts.append(paragraph[cursor:start])
+        cursor = end
+    leftover_parts.append(paragraph[cursor:])
+    for word in re.findall(r"[^\W\d_][\w.'’-]*", " ".join(leftover_parts)):
+        if word[0].islower() and word.lower() not in _DATELINE_WORDS:
+            return None
+    first = spans[0][0]
+    place = _place(paragraph[:first]) or _place(paragraph[spans[-1][1]:])
+    return Dateline(paragraph, date, times, place)
+
+
+def looks_like_heading(paragraph: str) -> bool:
+    """True for a short title line inside a record ("Record of Meeting Between T. Soong and Stalin")."""
+    if len(paragraph) > 200 or block_kind(paragraph) is not None:
+        return False
+    label = split_label(paragraph)
+    if label is not None and not label.field:
+        return False
+    if _RECORD_TITLE.match(paragraph):
+        return True
+    return not paragraph.rstrip(" \"'”’)").endswith((".", "!", "?", ":"))
+
+
+def _field(paragraph: str) -> tuple[str, str] | None:
+    label = split_label(paragraph)
+    if label is None or not label.field:
+        return None
+    return " ".join(label.speaker.split()).casefold().rstrip("."), label.rest
+
+
+def read_head(paragraphs: Sequence[str]) -> RecordHead:
+    """The head of a record: its leading headings, markings, dateline, fields and "Present:" list."""
+    head = RecordHead()
+    index = 0
+    while index < len(paragraphs) and index < _MAX_HEAD:
+        paragraph = paragraphs[index]
+        present = read_present(paragraphs, index)
+        if present is not None:
+            participants, end = present
+            head.participants.extend(participants)
+            head.kinds.extend(["paragraph"] * (end - index))
+            index = end
+            continue
+        kind = _head_kind(head, paragraph)
+        if kind is None:
+            break
+        head.kinds.append(kind)
+        index += 1
+    return head
+
+
+def _head_kind(head: RecordHead, paragraph: str) -> BodyKind | None:
+    """Record what one head paragraph says and return its body kind, or None if it is not head."""
+    if is_classification(paragraph):
+        head.classification = head.classification or paragraph.strip()
+        return "heading"
+    field_value = _field(paragraph)
+    if field_value is not None:
+        name, value = field_value
+        head.fields.setdefault(name, value)
+        if name in _PLACE_FIELDS and value:
+            head.place = head.place or value
+        elif name in _DATE_FIELDS:
+            dateline = read_dateline(paragraph)
+            if dateline is not None and _add_dateline(head, dateline):
+                return "dateline"
+        return "paragraph"
+    if _RECORD_TITLE.match(paragraph) and looks_like_heading(paragraph):
+        head.heading = head.heading or paragraph
+        return "heading"
+    dateline = read_dateline(paragraph)
+    if dateline is not None and _add_dateline(head, dateline):
+        return "dateline"
+    if head.dateline is None and looks_like_heading(paragraph):
+        head.heading = head.heading or paragraph
+        return "heading"
+    return None
+
+
+def _add_dateline(head: RecordHead, dateline: Dateline) -> bool:
+    """Keep the first dateline, and a later line that adds the times; False for anything else."""
+    if head.dateline is None:
+        head.dateline = dateline
+        return True
+    if head.dateline.date is None and dateline.date is not None and head.times_line is None:
+        # "Time: …" came first; the date comes on the next line
+        head.times_line, head.dateline = head.dateline, dateline
+        return True
+    if head.times is None and dateline.times is not None and dateline.date is None:
+        head.times_line = dateline
+        return True
+    return False
+
+
+def _moved(dateline: Dateline, paragraph: str, value: str) -> Dateline:
+    """The dateline read from a field's value, its spans moved to where it sits in ``paragraph``."""
+    offset = len(paragraph) - len(value)
+    date, times = dateline.date, dateline.times
+    if date is not None:
+        date = FoundDate(date.iso, date.start + offset, date.end + offset)
+    if times is not None:
+        times = FoundTimes(times.start, times.end, times.span_start + offset,
+                           times.span_end + offset)
+    return Dateline(paragraph, date, times, dateline.place)

@@ -1,0 +1,75 @@
+"""The "Document Information" block of an archive page and its source citation."""
+
+from __future__ import annotations
+
+from memcon.readers.archive_info import (
+    is_language_name,
+    read_document_info,
+    split_citation,
+    upload_date,
+)
+
+RIGHTS = ("The History and Public Policy Program welcomes reuse of Digital Archive materials for "
+          "research and educational purposes.")
+
+
+def test_a_block_that_lost_its_labels_is_read_in_order() -> None:
+    info = read_document_info([
+        "Victor Hoo Collection, box 6, folder 9, Hoover Institution Archives. Contributed by "
+        "David Wolff.", RIGHTS, "To enquire about this document's rights status, write to us.",
+        "Original Uploaded Date", "Memorandum of Conversation", "Record ID",
+        "Chun & Jane Chiu Family Foundation"])
+    assert info.citation is not None and info.citation.startswith("Victor Hoo Collection")
+    assert info.rights is not None and len(info.rights.split("\n\n")) == 2
+    assert (info.uploaded, info.doc_type, info.record_id) == (
+        None, "Memorandum of Conversation", None)
+    assert info.funders == ["Chun & Jane Chiu Family Foundation"]
+    assert info.labels == {"uploaded", "record_id"}
+
+
+def test_a_labelled_block_with_every_value() -> None:
+    info = read_document_info([
+        "Source", "AVPRF, f. 0100, op. 43, d. 302. Translated by Sergey Radchenko.", "Rights",
+        RIGHTS, "Original Uploaded Date", "11/17/2011", "Type", "Telegram", "Language",
+        "Russian", "Record ID", "114890", "Donors/Funders", "Leon Levy Foundation",
+        "Subjects Discussed", "Korean War"])
+    assert (info.uploaded, info.doc_type, info.record_id) == ("2011-11-17", "Telegram", "114890")
+    assert info.languages == ["Russian"]
+    assert info.funders == ["Leon Levy Foundation"]
+    assert info.sections == {"Subjects Discussed": ["Korean War"]}
+
+
+def test_inline_labels_are_read_too() -> None:
+    info = read_document_info(["Record ID: 123071", "Type: Letter"])
+    assert (info.record_id, info.doc_type) == ("123071", "Letter")
+
+
+def test_a_citation_splits_into_holding_and_credits() -> None:
+    parts = split_citation("National Archives and Records Administration, RG 59, Records of the "
+                           "Department of State, box 12, folder 3. Obtained and translated for "
+                           "CWIHP by V. M. Zubok and Mark Kramer.")
+    assert parts.repository == "National Archives and Records Administration"
+    assert parts.collection == "Records of the Department of State"
+    assert (parts.box, parts.folder) == ("12", "3")
+    assert parts.contributors == parts.translators == ["V. M. Zubok", "Mark Kramer"]
+
+
+def test_separate_credits_go_to_their_lists() -> None:
+    parts = split_citation("Archive of the President of the Russian Federation (APRF), fond 45, "
+                           "opis 1, delo 329. Obtained by Shen Zhihua and translated by Neil Silver.")
+    assert parts.repository == "Archive of the President of the Russian Federation (APRF)"
+    assert (parts.contributors, parts.translators) == (["Shen Zhihua"], ["Neil Silver"])
+    assert parts.box is None and parts.folder is None
+
+
+def test_an_unknown_holding_stays_null() -> None:
+    parts = split_citation("PRC FMA 109-00071-03, 1-12.")
+    assert (parts.repository, parts.collection, parts.contributors) == (None, None, [])
+
+
+def test_values_are_checked_by_their_form() -> None:
+    assert upload_date("2011-11-17") == "2011-11-17"
+    assert upload_date("November 17, 2011") == "2011-11-17"
+    assert upload_date("Memorandum of Conversation") is None
+    assert is_language_name("Chinese, English")
+    assert not is_language_name("Memorandum of Conversation")

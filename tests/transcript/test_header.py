@@ -1,0 +1,71 @@
+"""The head of a record: headings, classification, dateline, fields."""
+
+from __future__ import annotations
+
+from memcon.transcript.header import is_classification, looks_like_heading, read_dateline, read_head
+
+
+def test_heading_and_dateline_with_a_time_range() -> None:
+    head = read_head(["Record of Meeting Between T. Soong and Stalin",
+                      "10 August, 1945 9:00 – 11:30 p.m.",
+                      "Stalin: The Japanese want to capitulate."])
+    assert head.kinds == ["heading", "dateline"]
+    assert head.heading == "Record of Meeting Between T. Soong and Stalin"
+    assert head.dateline is not None and head.dateline.date is not None
+    assert head.dateline.date.iso == "1945-08-10"
+    assert head.dateline.date_text == "10 August, 1945 9:00 – 11:30 p.m."
+    assert head.times is not None and (head.times.start, head.times.end) == ("21:00", "23:30")
+
+
+def test_a_dateline_gives_its_place() -> None:
+    dateline = read_dateline("Beijing, 3 March 1950, 4:10 - 5: 20 p.m.")
+    assert dateline is not None and dateline.place == "Beijing"
+    assert dateline.date_text == "3 March 1950, 4:10 - 5: 20 p.m."
+    assert dateline.times is not None and (dateline.times.start, dateline.times.end) == (
+        "16:10", "17:20")
+
+
+def test_sentences_and_turns_are_not_datelines() -> None:
+    assert read_dateline("On 10 August 1945 Stalin received Soong.") is None
+    assert read_dateline("Molotov: 2 p.m.") is None
+
+
+def test_times_on_their_own_line_under_the_date() -> None:
+    head = read_head(["10 August 1945", "12:30 a.m. to 2:00 a.m.", "Stalin: Yes."])
+    assert head.kinds == ["dateline", "dateline"]
+    assert head.times is not None and (head.times.start, head.times.end) == ("00:30", "02:00")
+
+
+def test_header_fields_give_place_date_and_time() -> None:
+    head = read_head(["Memorandum of Conversation", "Place: Moscow", "Date: 3 March 1950",
+                      "Time: 4:10 - 5: 20 p.m.", "Subject: Fisheries", "Stalin: Yes."])
+    assert head.kinds == ["heading", "paragraph", "dateline", "dateline", "paragraph"]
+    assert head.place == "Moscow"
+    assert head.dateline is not None and head.dateline.date_text == "3 March 1950"
+    assert head.times is not None and head.times.start == "16:10"
+    assert head.fields["subject"] == "Fisheries"
+
+
+def test_a_classification_marking_is_kept_as_such() -> None:
+    assert is_classification("TOP SECRET")
+    assert is_classification("Secret. Copy No. 2")
+    assert not is_classification("Secret talks began on Monday.")
+    head = read_head(["TOP SECRET", "Record of Conversation", "Stalin: Yes."])
+    assert head.classification == "TOP SECRET"
+    assert head.heading == "Record of Conversation"
+
+
+def test_a_narrative_opening_is_not_a_heading() -> None:
+    assert not looks_like_heading("At the meeting Stalin said the Japanese want to capitulate.")
+    assert not looks_like_heading("The meeting began at 9 p.m.")
+    assert looks_like_heading("Ciphered Telegram")
+    assert looks_like_heading("Record of Conversation with Comrade Kim Il Sung, 12 May 1950.")
+    head = read_head(["The Ambassador asked the Chairman whether the draft was ready.",
+                      "The Chairman said it was."])
+    assert head.end == 0
+
+
+def test_a_present_list_belongs_to_the_head() -> None:
+    head = read_head(["10 August 1945", "Present: Stalin, Molotov, Soong", "Stalin: Yes."])
+    assert head.kinds == ["dateline", "paragraph"]
+    assert [p.name for p in head.participants] == ["Stalin", "Molotov", "Soong"]
