@@ -70,12 +70,14 @@ class _Text:
         self.paragraphs: list[tuple[str, int | None]] = []
         self.line: list[str] = []
         self.source_line: int | None = None  # where the paragraph being collected starts
+        self.preformatted = False
 
     def write(self, text: str | None, preformatted: bool, source_line: int | None) -> None:
         if not text:
             return
         if self.source_line is None and text.strip():
             self.source_line = source_line
+        self.preformatted = self.preformatted or preformatted
         if not preformatted:
             text = _HTML_WS.sub(" ", text)
             # a space run continuing one from the text before collapses into it
@@ -90,12 +92,15 @@ class _Text:
     def end_block(self) -> None:
         joined = "".join(self.line)
         self.line = []
-        # spaces (not non-breaking ones) at the start and end of a line are not displayed
-        lines = [piece.strip(" ") for piece in joined.split("\n")]
-        text = "\n".join(lines).strip("\n")
+        if self.preformatted:
+            text = joined.strip("\n")
+        else:
+            # spaces (not non-breaking ones) at the start and end of a line are not displayed
+            text = "\n".join(piece.strip(" ") for piece in joined.split("\n")).strip("\n")
         if text.strip():
             self.paragraphs.append((text, self.source_line))
         self.source_line = None
+        self.preformatted = False
 
     def walk(self, el: html.HtmlElement, preformatted: bool = False) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""

@@ -18,11 +18,12 @@ import yaml
 
 from memcon.errors import InputError
 from memcon.model import Participant, Source
-from memcon.model.dates import find_date, parse_time_range
+from memcon.model.dates import FoundDate, find_date, parse_time_range
 
 _OPEN = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
+_ISO_DATE = re.compile(r"^(\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)(?![\d-])")
 
 _TEXT_KEYS = {
     "title": "title", "summary": "summary", "abstract": "summary", "place": "place",
@@ -134,7 +135,7 @@ def front_matter_fields(data: dict[str, Any], path: str) -> dict[str, Any]:
         elif key == "date":
             out.update(_date(_text(value, key, path)))
         elif key == "date_end":
-            found = find_date(_text(value, key, path) or "", year_only=True)
+            found = _find(_text(value, key, path))
             out["date_end"] = found.iso if found else None
         elif key in ("time", "times", "time_start", "time_end"):
             start, end = parse_time_range(_text(value, key, path))
@@ -155,7 +156,7 @@ def front_matter_fields(data: dict[str, Any], path: str) -> dict[str, Any]:
         elif key in _SOURCE_KEYS:
             setattr(source, key, _text(value, key, path))
         elif key == "uploaded":
-            found = find_date(_text(value, key, path) or "", year_only=True)
+            found = _find(_text(value, key, path))
             out["uploaded"] = found.iso if found else None
         elif key == "complete":
             out["complete"] = str(value).strip().lower() not in ("false", "no", "0", "off")
@@ -168,8 +169,16 @@ def front_matter_fields(data: dict[str, Any], path: str) -> dict[str, Any]:
     return out
 
 
+def _find(value: str | None) -> FoundDate | None:
+    """An ISO date as precise as written ("1945-08"), else the first date in the text."""
+    iso = _ISO_DATE.match(value or "")
+    if iso:
+        return FoundDate(iso.group(1), 0, iso.end(1))
+    return find_date(value or "", year_only=True)
+
+
 def _date(value: str | None) -> dict[str, Any]:
-    found = find_date(value or "", year_only=True)
+    found = _find(value)
     start, end = parse_time_range(value[found.end:] if found and value else None)
     fields: dict[str, Any] = {"date": found.iso if found else None, "date_text": value}
     if start is not None:

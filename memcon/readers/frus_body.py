@@ -134,10 +134,9 @@ class BodyBuilder:
             label = colon_label(p, text)
             if label:
                 colon[id(p)] = label
-                continue
-            label = smallcaps_label(p, text)
-            if label:
-                self.labels[id(p)] = label
+            small = smallcaps_label(p, text)
+            if small:
+                self.labels[id(p)] = small
         # a lone "Name:" paragraph is an address or a caption, not a dialogue
         if len(colon) >= 2:
             self.labels.update(colon)

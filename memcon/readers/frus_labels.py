@@ -94,7 +94,7 @@ def _looks_like_name(text: str) -> bool:
 def smallcaps_label(p: etree._Element, text: str) -> SpeakerLabel | None:
     """The speaker of a minutes paragraph opening with a small-caps name ("Admiral King said").
 
-    A short phrase ending in a comma may come first ("Continuing, Sir Andrew Cunningham
+    A short phrase (60 characters at most) ending in a comma may come first ("Continuing, Sir Andrew Cunningham
     asked"); code names in small caps inside glosses ("Operation DRACULA") are not speakers.
     """
     lead = [p.text or ""]
@@ -104,7 +104,7 @@ def smallcaps_label(p: etree._Element, text: str) -> SpeakerLabel | None:
             if any(local_name(d) in _GLOSSES for d in child.iterdescendants()):
                 return None
             before = tidy("".join(lead))
-            if before and (not before.endswith(",") or len(before) > 100):
+            if before and (not before.endswith(",") or len(before) > 60):
                 return None
             speaker = render(child)
             tail = child.tail or ""

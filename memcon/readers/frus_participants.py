@@ -80,7 +80,9 @@ def name_without_title(label: str) -> str:
 
 
 def _person(segment: str, ref: str | None, side: str | None) -> Participant | None:
-    if MARK_OPEN in segment:
+    first_mark = segment.find(MARK_OPEN)
+    separator = _DASH.search(segment) or _COMMA.search(segment)
+    if first_mark >= 0 and not (separator and separator.start() < first_mark):
         start = segment.index(MARK_OPEN)
         end = segment.find(MARK_CLOSE, start)
         end = len(segment) if end < 0 else end
@@ -91,8 +93,8 @@ def _person(segment: str, ref: str | None, side: str | None) -> Participant | No
         label = _clean(segment[: end + 1] + suffix_text)
         role = _clean(re.sub(r"^\s*(?:[-–—]{1,2}|,)\s*", "", after[len(suffix_text):]))
     else:
+        # no name tagged, or the tagged name stands in the role ("Assistant to Kissinger")
         ref = None
-        separator = _DASH.search(segment) or _COMMA.search(segment)
         label = _clean(segment[: separator.start()] if separator else segment)
         role = _clean(segment[separator.end():]) if separator else None
         name = name_without_title(label) if label else None

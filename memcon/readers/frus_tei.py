@@ -37,6 +37,7 @@ FRUS_URL = "https://history.state.gov/historicaldocuments/{volume}/{document}"
 _RELEASED = frozenset({"div", "list", "listPerson", "p", "table", "front", "back", "item",
                        "person", "row"})
 _FRUS_ATTR = f"{{{FRUS_NS}}}doc-dateTime-"
+_PERSON_ID = f".//{{*}}persName[@{{{XML_NS}}}id]"
 
 
 @dataclass(slots=True)
@@ -123,8 +124,8 @@ def iter_documents(data: bytes, path: str) -> Iterator[tuple[etree._Element, Vol
             if name == "teiHeader":
                 volume.collection = read_header(element)
                 _release(element)
-            elif name in ("item", "person", "p", "row") and element.find(
-                    ".//{*}persName[@{" + XML_NS + "}id]") is not None:
+            elif (name == "person" and xml_id(element)) or (
+                    name in ("item", "p", "row") and element.find(_PERSON_ID) is not None):
                 read_person(element, volume.persons)
                 _release(element)
             elif name in _RELEASED:

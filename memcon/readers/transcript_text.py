@@ -13,8 +13,9 @@
 - A covering letter is found by its salutation ("Dear Mr. President:") and complimentary
   close ("Sincerely,") with the signature lines after it, its date line before it.
 
->>> [p.text for p in split_paragraphs("Q: Why?\\nA: Because.\\n\\nwrapped\\nline\\n", 1)]
-['Q: Why?', 'A: Because.', 'wrapped\\nline']
+>>> text = "Q: Why?\\nA: Because the talks were long and the weather\\nbad.\\n\\nNo more.\\n"
+>>> [p.text for p in split_paragraphs(text, 1)]
+['Q: Why?', 'A: Because the talks were long and the weather\\nbad.', 'No more.']
 """
 
 from __future__ import annotations

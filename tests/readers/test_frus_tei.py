@@ -394,3 +394,65 @@ def test_truncated_volume_is_refused_after_its_complete_documents() -> None:
     assert next(reader).local_id == "d88"
     with pytest.raises(InputError):
         next(reader)
+
+
+def test_persons_list_in_front_matter_gives_referenced_persons() -> None:
+    records = {r.local_id: r for r in volume(FIXTURES / "persons-volume.xml")}
+    assert records["d12"].extra["persons"] == [
+        {"id": "p_LW1", "name": "Lord, Winston",
+         "identification": "member, National Security Council Staff"},
+        {"id": "p_HH1", "name": "Huang Hua",
+         "identification": "Chinese Ambassador to the United Nations"},
+        {"id": "p_KHA1", "name": "Kissinger, Henry A.",
+         "identification": "Assistant to the President for National Security Affairs"},
+    ]
+    assert records["d13"].extra["persons"] == [
+        {"id": "p_NRM1", "name": "Nixon, Richard M.",
+         "identification": "President of the United States"}]
+    assert "persons" not in doc(E13, "d88").extra  # the excerpt carries no persons list
+
+
+def test_list_person_entries_are_read_as_persons() -> None:
+    data = (b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><front><listPerson>'
+            b'<person xml:id="p_A"><persName>Acheson, Dean</persName> Secretary of State</person>'
+            b'</listPerson></front><body><div type="document" xml:id="d1"><head>1. Note</head>'
+            b'<p>Met <persName corresp="#p_A">Acheson</persName>.</p></div></body></text></TEI>')
+    record = next(READER.read(InputFile("v.xml", data)))
+    assert record.extra["persons"] == [
+        {"id": "p_A", "name": "Acheson, Dean", "identification": "Secretary of State"}]
+
+
+def _big_volume(documents: int) -> bytes:
+    turns = "".join(f"<p>Kissinger: Turn {i} of the talks.</p><p>Huang: Reply {i}.</p>"
+                    for i in range(20))
+    docs = "".join(
+        f'<div type="document" n="{n}" xml:id="d{n}"><head>{n}. Memorandum of Conversation'
+        f'<note type="source" n="1">Source: National Archives, RG 59, Box {n}. Secret.</note>'
+        f'</head><dateline><placeName>Peking</placeName>, <date when="1973-02-17">February 17, '
+        f"1973</date></dateline>{turns}</div>"
+        for n in range(1, documents + 1))
+    return ('<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:frus="http://history.state.gov/ns/1.0">'
+            f'<text><body><div type="chapter">{docs}</div></body></text></TEI>').encode()
+
+
+def test_a_volume_is_streamed_keeping_one_document_in_memory() -> None:
+    from memcon.readers.frus_tei import iter_documents
+
+    def largest_tree(documents: int) -> int:
+        sizes = [sum(1 for _ in div.getroottree().getroot().iter())
+                 for div, _volume in iter_documents(_big_volume(documents), "big.xml")]
+        assert len(sizes) == documents
+        return max(sizes)
+
+    # the tree holds the current document and what the parser has read ahead, never the volume:
+    # six times the documents, no more elements at any moment
+    small, large = largest_tree(100), largest_tree(600)
+    assert large <= small * 1.2
+    assert large < 600 * 45 / 5
+
+
+def test_a_large_volume_reads_every_document() -> None:
+    records = list(READER.read(InputFile("big.xml", _big_volume(300))))
+    assert len(records) == 300
+    assert all(len(r.turns) == 40 for r in records)
+    assert records[-1].source.box == "300"

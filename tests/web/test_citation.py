@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from memcon.web.citation import CitationParts, cite, format_date, format_date_range, join_names
 
 REFERENCE = CitationParts(
@@ -19,8 +21,8 @@ def test_the_reference_record_is_cited_as_its_archive_cites_it() -> None:
 
 
 def test_the_citation_ends_with_the_records_own_id_and_address() -> None:
-    parts = CitationParts(**{**_fields(REFERENCE), "doc_id": "1945-08-10-soong-stalin",
-                             "url": "http://127.0.0.1:8000/documents/1945-08-10-soong-stalin"})
+    parts = replace(REFERENCE, doc_id="1945-08-10-soong-stalin",
+                    url="http://127.0.0.1:8000/documents/1945-08-10-soong-stalin")
     assert cite(parts).endswith(
         "Contributed by David Wolff. Record 1945-08-10-soong-stalin, "
         "http://127.0.0.1:8000/documents/1945-08-10-soong-stalin."
@@ -66,6 +68,3 @@ def test_names_join_as_a_phrase() -> None:
     assert join_names(["A", "B"]) == "A and B"
     assert join_names(["A", "B", "C"]) == "A, B, and C"
 
-
-def _fields(parts: CitationParts) -> dict[str, object]:
-    return {name: getattr(parts, name) for name in CitationParts.__slots__}

@@ -1,0 +1,186 @@
+"""``memcon ingest`` as a real process: closing line, exit status, --report, --dry-run, kills."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import psycopg
+import pytest
+
+import memcon
+from memcon.readers.registry import read_path
+
+PACKAGE_ROOT = Path(memcon.__file__).resolve().parent.parent
+REFERENCE = PACKAGE_ROOT / "memcon" / "samples" / "wilson" / "soong-stalin-1945-08-10.txt"
+CLOSING = "added {}, updated {}, unchanged {}, failed {}"
+
+
+def env() -> dict[str, str]:
+    """This checkout importable; the database only from --db."""
+    out = {k: v for k, v in os.environ.items() if k != "MEMCON_DATABASE_URL"}
+    out["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PACKAGE_ROOT), out.get("PYTHONPATH")]))
+    out.setdefault("MEMCON_SECRET_KEY", "test-only-secret")
+    return out
+
+
+def memcon_run(db: str, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m memcon --db DB ARGS`` to the end."""
+    return subprocess.run([sys.executable, "-m", "memcon", "--db", db, *args], env=env(),
+                          capture_output=True, text=True, timeout=timeout, check=False)
+
+
+def variants(folder: Path, count: int) -> list[Path]:
+    """``count`` distinct records: the reference record with other dates (from 1 Sept 1945 on)."""
+    import datetime as dt
+
+    text = REFERENCE.read_text("utf-8")
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in range(count):
+        day = dt.date(1945, 9, 1) + dt.timedelta(days=n)
+        path = folder / f"record-{n:04d}.txt"
+        path.write_text(text.replace("August 10, 1945", f"{day:%B} {day.day}, {day.year}", 1),
+                        "utf-8")
+        paths.append(path)
+    return paths
+
+
+def query(db: str, sql: str) -> list[tuple[object, ...]]:
+    """Rows of ``sql`` read straight from the database a subprocess wrote."""
+    if db.startswith("postgresql://"):
+        with psycopg.connect(db, autocommit=True) as conn:
+            return list(conn.execute(sql).fetchall())
+    if not Path(db).exists():
+        return []
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
+    try:
+        return conn.execute(sql).fetchall()
+    except sqlite3.OperationalError:  # not migrated yet
+        return []
+    finally:
+        conn.close()
+
+
+def count_documents(db: str) -> int:
+    rows = query(db, "SELECT count(*) FROM archive_document")
+    return int(rows[0][0]) if rows else 0  # type: ignore[call-overload]
+
+
+def test_ingest_prints_the_closing_line_and_is_idempotent(db_url: str) -> None:
+    first = memcon_run(db_url, "ingest", str(REFERENCE))
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.strip().splitlines()[-1] == CLOSING.format(1, 0, 0, 0)
+    again = memcon_run(db_url, "ingest", str(REFERENCE))
+    assert again.stdout.strip().splitlines()[-1] == CLOSING.format(0, 0, 1, 0)
+
+
+def test_failures_exit_2_and_go_to_the_report_file(db_url: str, tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    variants(inputs, 2)
+    (inputs / "empty.txt").write_bytes(b"")
+    report = tmp_path / "failures.jsonl"
+    done = memcon_run(db_url, "ingest", str(inputs), "--report", str(report))
+    assert done.returncode == 2
+    assert done.stdout.strip().splitlines()[-1] == CLOSING.format(2, 0, 0, 1)
+    assert "empty.txt" in done.stderr and "Traceback" not in done.stderr
+    lines = [json.loads(line) for line in report.read_text("utf-8").splitlines()]
+    assert len(lines) == 1
+    assert set(lines[0]) == {"file", "position", "reason"}
+    assert lines[0]["file"].endswith("empty.txt")
+
+
+def test_dry_run_writes_nothing(db_url: str, tmp_path: Path) -> None:
+    done = memcon_run(db_url, "ingest", "--dry-run", str(REFERENCE))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == CLOSING.format(1, 0, 0, 0)
+    assert "nothing was written" in done.stderr
+    assert count_documents(db_url) == 0
+    if not db_url.startswith("postgresql://"):
+        assert not Path(db_url).exists()  # not even the database file
+
+
+def test_progress_bar_shows_counts_and_rate(db_url: str, tmp_path: Path) -> None:
+    variants(tmp_path / "in", 3)
+    done = memcon_run(db_url, "ingest", "--progress", str(tmp_path / "in"))
+    assert done.returncode == 0, done.stderr
+    assert "3/3" in done.stderr and "file/s" in done.stderr
+    assert CLOSING.format(3, 0, 0, 0) in done.stderr  # in the bar's counts, too
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(db_url: str, tmp_path: Path) -> None:
+    variants(tmp_path / "in", 2)
+    done = memcon_run(db_url, "ingest", str(tmp_path / "in"))
+    assert done.stderr == ""
+
+
+def _expected_body() -> int:
+    return len(read_path(REFERENCE)[0].body)
+
+
+def _assert_every_document_complete(db: str, files: int) -> int:
+    """Every stored document has its whole body and index; return how many are stored."""
+    body = _expected_body()
+    per_document = query(db, "SELECT d.id, count(b.id) FROM archive_document d "
+                             "LEFT JOIN archive_bodyitem b ON b.document_id = d.id GROUP BY d.id")
+    assert all(count == body for _, count in per_document), per_document
+    stored = len(per_document)
+    assert 0 < stored < files
+    found = memcon_run(db, "search", "Dairen", "--json", "--limit", "0")
+    assert json.loads(found.stdout)["total"] == 9 * stored
+    return stored
+
+
+def _interrupted_ingest(db: str, tmp_path: Path, stop: Callable[[subprocess.Popen[str]], None],
+                        files: int = 80) -> tuple[subprocess.Popen[str], str]:
+    variants(tmp_path / "in", files)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "memcon", "--db", db, "ingest", "--jobs", "2",
+         str(tmp_path / "in")], env=env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while count_documents(db) < 3:
+        assert process.poll() is None, "the ingest ended before it could be interrupted"
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    stop(process)
+    out, err = process.communicate(timeout=60)
+    return process, out + err
+
+
+@pytest.mark.slow
+def test_sigkill_mid_ingest_leaves_every_document_whole(db_url: str, tmp_path: Path) -> None:
+    files = 80
+    process, _ = _interrupted_ingest(db_url, tmp_path, lambda p: p.kill(), files)
+    assert process.returncode == -signal.SIGKILL
+    stored = _assert_every_document_complete(db_url, files)
+    # its parsing workers do not outlive it
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(process.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail("parsing workers outlived the killed ingest")
+    again = memcon_run(db_url, "ingest", str(tmp_path / "in"))
+    assert again.stdout.strip().splitlines()[-1] == CLOSING.format(files - stored, 0, stored, 0)
+
+
+@pytest.mark.slow
+def test_ctrl_c_mid_ingest_stops_cleanly(db_url: str, tmp_path: Path) -> None:
+    files = 80
+    process, output = _interrupted_ingest(
+        db_url, tmp_path, lambda p: os.killpg(p.pid, signal.SIGINT), files)
+    assert process.returncode == 130
+    assert "interrupted" in output and "Traceback" not in output
+    stored = _assert_every_document_complete(db_url, files)
+    assert CLOSING.format(stored, 0, 0, 0) in output
