@@ -24,7 +24,9 @@ class InputError(MemconError):
         position: str | None = None,
     ) -> None:
         self.path = path
-        self.reason = reason
+        # one line whatever a parser put in it (libxml2 quotes source lines), so that each
+        # error is exactly one line on stderr and in --report files
+        self.reason = " ".join(reason.split())
         self.line = line
         self.column = column
         self.position = position

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
+import subprocess
+import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -46,6 +49,8 @@ def _create_pg_test_database() -> None:
     try:
         with psycopg.connect(_PG_SERVER_URL, autocommit=True, connect_timeout=10) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
+    except psycopg.errors.InsufficientPrivilege:
+        return  # a role that may not create databases: use the one it was given, as it is
     except psycopg.Error as exc:
         _PG_PROBLEM = f"cannot create a test database on {PG_ENV}: {exc}".strip()
         os.environ.pop(PG_ENV, None)
@@ -63,13 +68,15 @@ setup()
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """Drop this run's PostgreSQL database."""
-    if _PG_TEST_DB is None or _PG_SERVER_URL is None:
-        return
-    import psycopg
+    """Remove this run's SQLite folder and drop its PostgreSQL database."""
     from django.db import connections
 
     connections.close_all()
+    shutil.rmtree(_TMP, ignore_errors=True)
+    if _PG_TEST_DB is None or _PG_SERVER_URL is None:
+        return
+    import psycopg
+
     try:
         with psycopg.connect(_PG_SERVER_URL, autocommit=True, connect_timeout=10) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{_PG_TEST_DB}" WITH (FORCE)')
@@ -117,21 +124,37 @@ def clean(alias: str) -> None:
                 cursor.execute(f"DELETE FROM {table}")
 
 
-@pytest.fixture(params=[pytest.param("sqlite"),
-                        pytest.param("postgresql", marks=pytest.mark.postgresql)])
-def db_alias(request: pytest.FixtureRequest) -> Iterator[str]:
-    """The Django alias of an empty, migrated database: SQLite, then PostgreSQL."""
+def _prepared(alias: str) -> Iterator[str]:
     from memcon.archive.database import ensure_migrated
 
-    if request.param == "postgresql":
-        require_postgresql()
-    alias = ALIASES[request.param]
     if alias not in _migrated:
         ensure_migrated(alias)
         _migrated.add(alias)
     clean(alias)
     yield alias
     clean(alias)
+
+
+@pytest.fixture(params=[pytest.param("sqlite"),
+                        pytest.param("postgresql", marks=pytest.mark.postgresql)])
+def db_alias(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The Django alias of an empty, migrated database: SQLite, then PostgreSQL."""
+    if request.param == "postgresql":
+        require_postgresql()
+    yield from _prepared(ALIASES[request.param])
+
+
+@pytest.fixture
+def default_db() -> Iterator[str]:
+    """The default (SQLite) database, empty and migrated: for what serves only it, the admin."""
+    yield from _prepared("default")
+
+
+@pytest.fixture
+def postgresql_db() -> Iterator[str]:
+    """This run's PostgreSQL database, empty and migrated, for what only PostgreSQL has."""
+    require_postgresql()
+    yield from _prepared("postgresql")
 
 
 @pytest.fixture
@@ -211,3 +234,39 @@ def soong_stalin_dairen_exchange() -> DocumentRecord:
 def dairen_record() -> DocumentRecord:
     """A fresh copy of the reference record's Dairen exchange (see soong_stalin_dairen_exchange)."""
     return soong_stalin_dairen_exchange()
+
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+REFERENCE = PACKAGE_ROOT / "memcon" / "samples" / "wilson" / "soong-stalin-1945-08-10.txt"
+MemconRun = Callable[..., "subprocess.CompletedProcess[str]"]
+
+
+def subprocess_env() -> dict[str, str]:
+    """The environment of a memcon subprocess: this checkout importable, the database from --db."""
+    out = {k: v for k, v in os.environ.items() if k != "MEMCON_DATABASE_URL"}
+    out["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PACKAGE_ROOT), out.get("PYTHONPATH")]))
+    return out
+
+
+def _memcon_run(db: str, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "memcon", "--db", db, *args],
+                          env=subprocess_env(), capture_output=True, text=True, timeout=timeout,
+                          check=False)
+
+
+@pytest.fixture
+def memcon_run() -> MemconRun:
+    """Run ``python -m memcon --db DB ARGS`` as a real process, to the end."""
+    return _memcon_run
+
+
+@pytest.fixture
+def reference_path() -> Path:
+    """The reference record's file (Wilson Center, Soong–Stalin, 10 August 1945)."""
+    return REFERENCE
+
+
+@pytest.fixture
+def memcon_env() -> dict[str, str]:
+    """The environment for a memcon subprocess started by hand (see subprocess_env)."""
+    return subprocess_env()

@@ -8,15 +8,22 @@ insert also writes the item's first revision, as simple-history would.
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from typing import Any
 
-from django.db import connections
+from django.db import connections, models
 
 from memcon.archive.models import BodyItem
 
 _COLUMNS = ("document_id", "position", "kind", "speaker", "turn", "text", "meta")
 _HISTORY_COLUMNS = (*_COLUMNS, "id", "history_date", "history_change_reason", "history_type",
                     "history_user_id")
+
+
+@cache
+def historical_model(model: type[models.Model]) -> Any:
+    """The simple-history model of ``model`` (looked up once: each lookup builds a manager)."""
+    return model.history.model  # type: ignore[attr-defined]
 
 
 def _insert_sql(table: str, columns: tuple[str, ...], quote: Any) -> str:
@@ -36,7 +43,7 @@ def insert_body_items(document_id: int, items: list[tuple[int, dict[str, Any]]],
     rows = [(document_id, position, v["kind"], v["speaker"], v["turn"], v["text"],
              meta.get_db_prep_save(v["meta"], connection)) for position, v in items]
     table = BodyItem._meta.db_table
-    history_table = BodyItem.history.model._meta.db_table  # type: ignore[attr-defined]
+    history_table = historical_model(BodyItem)._meta.db_table
     stamp = connection.ops.adapt_datetimefield_value(when)
     with connection.cursor() as cursor:
         cursor.executemany(_insert_sql(table, _COLUMNS, quote), rows)

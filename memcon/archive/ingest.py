@@ -18,19 +18,19 @@ import os
 import tempfile
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import DatabaseError, IntegrityError, connections
+from django.db import DatabaseError, DataError, IntegrityError, connections
 
 from memcon.archive import store
 from memcon.archive.keys import PreparedRecord
 from memcon.archive.models import Document
-from memcon.archive.parsing import Failure, ParsedFile, discard, ignore_interrupts, parse_file
+from memcon.archive.parsing import Failure, ParsedFile, discard, parse_file, start_worker
 from memcon.readers.registry import get_reader
 
 __all__ = ["Failure", "IngestReport", "ingest_paths", "input_files"]
@@ -110,8 +110,10 @@ def ingest_paths(
     ``format`` forces one reader; ``dry_run`` parses and validates but writes nothing;
     ``jobs`` is the number of parsing processes (default: one per core). ``on_progress`` is
     called once the files are known and then after each file; ``on_failure`` with each failure
-    as it happens. On Ctrl-C the
-    document being written is rolled back and the report comes back with ``interrupted``.
+    as it happens. A file that cannot be read is written not at all; a record the database
+    refuses (a value too long for its column) is reported on its own. On Ctrl-C the document
+    being written is rolled back and the report comes back with ``interrupted``; a database
+    that cannot be reached raises django.db.OperationalError.
     """
     started = time.monotonic()
     report = IngestReport(dry_run=dry_run)
@@ -164,7 +166,7 @@ def _write_file(parsed: ParsedFile, report: IngestReport, fail: Callable[[Failur
             continue
         try:
             outcome, _doc_id = _store(prepared, using)
-        except DatabaseError as exc:
+        except (DataError, IntegrityError) as exc:
             fail(Failure(parsed.path, f"record {prepared.position + 1}",
                          f"could not be stored: {exc}".strip()))
             continue
@@ -180,14 +182,17 @@ def _store(prepared: PreparedRecord, using: str) -> tuple[store.Outcome, str]:
 
 
 def _archive_ready(using: str) -> bool:
+    connection = connections[using]
+    if connection.vendor == "sqlite" and not Path(connection.settings_dict["NAME"]).exists():
+        return False  # asking would create the file
     try:
-        return Document._meta.db_table in connections[using].introspection.table_names()
+        return Document._meta.db_table in connection.introspection.table_names()
     except DatabaseError:
         return False
 
 
 def _parsed_files(files: list[str], format_name: str | None, spool_dir: str,
-                  jobs: int | None) -> Iterator[ParsedFile]:
+                  jobs: int | None) -> Generator[ParsedFile, None, None]:
     """Parsed files in the order given: in this process for one file, else in a process pool."""
     workers = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
     if workers == 1 or len(files) <= 1:
@@ -202,11 +207,15 @@ def _parsed_files(files: list[str], format_name: str | None, spool_dir: str,
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     pending = iter(files)
     window: deque[tuple[str, Future[ParsedFile]]] = deque()
-    executor = ProcessPoolExecutor(workers, mp_context=context, initializer=ignore_interrupts)
+    executor = ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker)
     try:
         while True:
-            while len(window) < workers * AHEAD_PER_WORKER and (path := next(pending, None)):
-                window.append((path, executor.submit(parse_file, path, format_name, spool_dir)))
+            while len(window) < workers * AHEAD_PER_WORKER:
+                upcoming = next(pending, None)
+                if upcoming is None:
+                    break
+                window.append((upcoming, executor.submit(parse_file, upcoming, format_name,
+                                                         spool_dir)))
             if not window:
                 return
             path, future = window.popleft()
@@ -216,7 +225,7 @@ def _parsed_files(files: list[str], format_name: str | None, spool_dir: str,
                 # a worker died (killed, out of memory): this file fails, the others are retried
                 executor.shutdown(wait=False, cancel_futures=True)
                 executor = ProcessPoolExecutor(workers, mp_context=context,
-                                               initializer=ignore_interrupts)
+                                               initializer=start_worker)
                 retry = [p for p, _ in window]
                 window.clear()
                 for again in retry:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import signal
 import tempfile
+import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +25,7 @@ from memcon.readers.registry import read_input
 
 # records of one file above this size go to a spool file rather than through a pipe in memory
 SPOOL_BYTES = 4 * 1024 * 1024
+PARENT_CHECK_SECONDS = 0.5
 
 
 @dataclass(slots=True)
@@ -126,6 +129,18 @@ def parse_file(path: str, format_name: str | None = None,
     return parsed
 
 
-def ignore_interrupts() -> None:
-    """Worker start-up: Ctrl-C is the writing process's to handle, so workers never die mid-reply."""
+def start_worker() -> None:
+    """Worker start-up: leave Ctrl-C to the writing process, and never outlive it.
+
+    On Ctrl-C the writer stops the pool itself; a worker that caught it too would die mid-reply.
+    A writer killed outright (SIGKILL) cannot stop its workers, so each one watches for it.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)  # orphaned: nothing will read what this worker parses
+
+    threading.Thread(target=watch, name="memcon-parent-watch", daemon=True).start()

@@ -14,7 +14,7 @@ from typing import Any, Literal
 from django.db import models, transaction
 from django.utils import timezone
 
-from memcon.archive.bulk import insert_body_items
+from memcon.archive.bulk import historical_model, insert_body_items
 from memcon.archive.keys import PreparedRecord
 from memcon.archive.models import BodyItem, Collection, Credit, Document, Source
 from memcon.errors import NotFound
@@ -44,13 +44,13 @@ def find_stored(prepared: PreparedRecord, *, using: str = "default") -> Document
     Besides its identity, a record read from identical bytes at the same place in its file is
     the same record: a file moved or copied elsewhere is not ingested twice.
     """
-    documents = Document.objects.using(using)
-    found = documents.filter(identity=prepared.identity).first()
-    if found is None and prepared.identity.startswith("file:") and prepared.record.origin:
-        found = documents.filter(origin_sha256=prepared.record.origin.sha256,
-                                 origin_position=prepared.position,
-                                 fingerprint=prepared.fingerprint).first()
-    return found
+    wanted = models.Q(identity=prepared.identity)
+    if prepared.identity.startswith("file:") and prepared.record.origin:
+        wanted |= models.Q(origin_sha256=prepared.record.origin.sha256,
+                           origin_position=prepared.position, fingerprint=prepared.fingerprint)
+    # the record's own identity first; a copy of its input elsewhere only when it has none
+    mine = models.Case(models.When(identity=prepared.identity, then=0), default=1)
+    return Document.objects.using(using).filter(wanted).order_by(mine, "pk").first()
 
 
 def plan(prepared: PreparedRecord, *, using: str = "default") -> Outcome:
@@ -198,7 +198,7 @@ def _write_body(document: Document, items: Sequence[RecordItem], reason: str, us
 def _history(model: type[models.Model], rows: Sequence[models.Model], kind: str, reason: str,
              using: str) -> None:
     """Revisions for rows written in bulk (bulk writes send no signals), in the rows' database."""
-    historical = model.history.model  # type: ignore[attr-defined]
+    historical = historical_model(model)
     now = timezone.now()
     tracked = historical.tracked_fields
     historical.objects.using(using).bulk_create([
@@ -261,5 +261,5 @@ def provenance(doc_id: str, *, using: str = "default") -> dict[str, Any]:
         "reader": document.origin_format or None,
         "reader_version": document.reader_version or None,
         "ingested_at": document.ingested_at.isoformat() if document.ingested_at else None,
-        "revisions": document.history.using(using).count(),  # type: ignore[attr-defined]
+        "revisions": document.history.using(using).count(),
     }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
@@ -21,10 +21,11 @@ class _Progress:
     def __init__(self, enabled: bool | None, report_file: IO[str] | None) -> None:
         self.enabled = enabled
         self.report_file = report_file
-        self.bar: tqdm[None] | None = None
+        self.bar: tqdm[Any] | None = None
 
     def update(self, report: IngestReport) -> None:
-        if self.bar is None:
+        bar = self.bar
+        if bar is None:
             if not self._wanted(report):
                 return
             from tqdm import tqdm
@@ -32,10 +33,10 @@ class _Progress:
             # no monitor thread: ingest forks its parsing processes, and forking is only
             # safe while this process has a single thread
             tqdm.monitor_interval = 0
-            self.bar = tqdm(total=report.files, unit="file", file=sys.stderr, dynamic_ncols=True,
-                            initial=report.files_done, smoothing=0.1)
-        self.bar.set_postfix_str(f"{report.summary()}, {report.turns} turns", refresh=False)
-        self.bar.update(report.files_done - self.bar.n)
+            bar = self.bar = tqdm(total=report.files, unit="file", file=sys.stderr,
+                                  dynamic_ncols=True, initial=report.files_done, smoothing=0.1)
+        bar.set_postfix_str(f"{report.summary()}, {report.turns} turns", refresh=False)
+        bar.update(report.files_done - bar.n)
 
     def _wanted(self, report: IngestReport) -> bool:
         if self.enabled is not None:
@@ -81,7 +82,7 @@ def command(ctx: click.Context, paths: tuple[str, ...], format_name: str | None,
 
     Example: memcon ingest records/ --report failures.jsonl
     """
-    from memcon.archive.database import open_archive, setup
+    from memcon.archive.database import database_errors, open_archive, setup
 
     db = ctx.obj.get("db") if ctx.obj else None
     if dry_run:
@@ -93,8 +94,10 @@ def command(ctx: click.Context, paths: tuple[str, ...], format_name: str | None,
     report_file = open(report_path, "w", encoding="utf-8") if report_path else None  # noqa: SIM115
     shown = _Progress(progress, report_file)
     try:
-        report = ingest_paths(list(paths), using="default", format=format_name, dry_run=dry_run,
-                              jobs=jobs, on_progress=shown.update, on_failure=shown.failure)
+        with database_errors():
+            report = ingest_paths(list(paths), using="default", format=format_name,
+                                  dry_run=dry_run, jobs=jobs, on_progress=shown.update,
+                                  on_failure=shown.failure)
     finally:
         shown.close()
         if report_file is not None:

@@ -1,10 +1,13 @@
-"""The "Document Information" block of an archive page, and the parts of its source citation.
+"""The "Document Information" block of an archive page, and the page's lists after it.
 
 Copied pages often lose the block's field labels ("Source", "Rights", "Type", "Donors/Funders")
 while keeping others ("Original Uploaded Date", "Record ID"), and empty values vanish with
-them. The block is therefore read in its fixed order, each value checked by its form: the
-citation, the rights paragraphs, the upload date (only if it is a date), the type, languages,
-the record id (only if it looks like one), the funders.
+them; other copies keep every label, alone on its line, before the value ("Record ID: 119381")
+or beside it ("Record ID 119381"). The block is therefore read in its fixed order, each value
+checked by its form: the citation, the rights paragraphs, the upload date (only if it is a
+date), the type, languages, the record id (only if it looks like one), the funders. The page's
+lists ("Associated People & Organizations", "Associated Places", "Subjects Discussed", "Related
+Documents") are kept apart, each under its own key; the site's footer ("© 2024 …") ends it all.
 
 >>> parts = split_citation("Victor Hoo Collection, box 6, folder 9, Hoover Institution Archives. "
 ...                        "Contributed by David Wolff.")
@@ -19,6 +22,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from memcon.model.dates import match_date
+from memcon.readers.archive_citation import CitationParts, split_citation
+
+__all__ = ["INFO_HEADING", "SECTION_HEADINGS", "CitationParts", "DocumentInfo", "is_language_name",
+           "read_document_info", "split_citation", "upload_date"]
 
 INFO_HEADING = "document information"
 
@@ -43,13 +50,27 @@ _LABELS = {
     "donors": "funders",
     "donor": "funders",
 }
-# Page sections that may follow the record; their contents are kept under their heading.
-SECTION_HEADINGS = frozenset({
-    "document information", "associated people & organizations",
-    "associated people and organizations", "associated places", "associated topics",
-    "subjects discussed", "related documents", "keywords", "themes", "geographic",
-    "collections", "original archive",
-})
+# The page's lists that may follow the record (or its information block), by heading, to the
+# key each is kept under.
+SECTIONS = {
+    "associated people & organizations": "associated_people",
+    "associated people and organizations": "associated_people",
+    "associated people": "associated_people",
+    "associated organizations": "associated_people",
+    "associated places": "associated_places",
+    "geographic": "associated_places",
+    "associated topics": "subjects",
+    "subjects discussed": "subjects",
+    "keywords": "subjects",
+    "themes": "subjects",
+    "related documents": "related_documents",
+    "collections": "archive_collections",
+    "original archive": "original_archive",
+}
+SECTION_HEADINGS = frozenset({INFO_HEADING, *SECTIONS})
+_FOOTER = re.compile(r"^(?:©|\(c\)\s*\d{4}|copyright\s+(?:©|\(c\)|\d{4}))", re.IGNORECASE)
+# Labels written beside their value without a colon ("Record ID 119381"), longest first.
+_INLINE_LABELS = sorted(_LABELS, key=len, reverse=True)
 _RIGHTS = re.compile(r"\b(?:rights?|copyright|reuse|permission|licen[cs]e|reproduce|enquire|"
                      r"inquire)\b", re.IGNORECASE)
 _RECORD_ID = re.compile(r"^(?=.*\d)[A-Za-z0-9][\w./:-]{0,39}$")
@@ -64,34 +85,6 @@ LANGUAGE_NAMES = frozenset(
     uyghur amharic swahili yiddish icelandic bengali tamil pashto dari kurdish
     """)
 )
-_CREDIT = re.compile(
-    r"\b(?P<verbs>(?:contributed|obtained|donated|provided|translated|transcribed)"
-    r"(?:\s*(?:,|and|&)\s*(?:contributed|obtained|donated|provided|translated|transcribed))*)"
-    r"(?:\s+(?:for|to|from)\s+[^.;]{0,200}?)?\s+by\s+",
-    re.IGNORECASE,
-)
-_ABBREVIATIONS = frozenset({"st", "mr", "dr", "no", "nr", "vol", "dept", "gen", "jr", "sr", "co",
-                            "inc", "ltd", "ed", "eds", "nos", "pp"})
-_REPOSITORY = re.compile(r"\b(?:archives?|archiv|arquivo|archivo|archiwum|library|institution|"
-                         r"institute|museum|ministry|office|center|centre|bundesarchiv|"
-                         r"university)\b", re.IGNORECASE)
-_COLLECTION = re.compile(r"\b(?:collection|papers|files|records|fonds?)\b", re.IGNORECASE)
-_UNIT = re.compile(r"^(?P<unit>box|bx\.?|folder|fldr\.?|series)\s+(?P<value>\S.*)$",
-                   re.IGNORECASE)
-
-
-@dataclass(slots=True)
-class CitationParts:
-    """What a source citation says: where the record is held, and who provided and translated it."""
-
-    repository: str | None = None
-    collection: str | None = None
-    series: str | None = None
-    box: str | None = None
-    folder: str | None = None
-    contributors: list[str] = field(default_factory=list)
-    translators: list[str] = field(default_factory=list)
-
 
 @dataclass(slots=True)
 class DocumentInfo:
@@ -105,89 +98,8 @@ class DocumentInfo:
     record_id: str | None = None
     funders: list[str] = field(default_factory=list)
     labels: set[str] = field(default_factory=set)
+    # the page's lists, under the keys of SECTIONS ("subjects": ["Korean War", …])
     sections: dict[str, list[str]] = field(default_factory=dict)
-
-
-def _sentence_ends(text: str) -> list[int]:
-    """Offsets just after each sentence-ending period (not after initials or abbreviations)."""
-    ends = []
-    for match in re.finditer(r"\.(?=\s+[A-Z\[(\"“]|\s*$)", text):
-        word = re.search(r"([^\W\d_]+)$", text[max(0, match.start() - 40):match.start()])
-        if word and len(word.group(1)) > 1 and word.group(1).casefold() not in _ABBREVIATIONS:
-            ends.append(match.end())
-    return ends
-
-
-def _names(text: str) -> list[str]:
-    """The names of a credit ("David Wolff", "A, B and C")."""
-    text = re.sub(r"(?:,|\s+and|\s*&)\s*$", "", text.strip()).strip().rstrip(".")
-    return [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if n.strip()]
-
-
-def _credits(citation: str, parts: CitationParts) -> int:
-    """Fill contributors and translators; return where the first credit's sentence starts."""
-    matches = list(_CREDIT.finditer(citation))
-    if not matches:
-        return len(citation)
-    ends = _sentence_ends(citation)
-    for number, match in enumerate(matches):
-        stop = next((e for e in ends if e > match.end()), len(citation))
-        if number + 1 < len(matches):
-            stop = min(stop, matches[number + 1].start())
-        semicolon = citation.find(";", match.end())
-        if semicolon != -1:
-            stop = min(stop, semicolon)
-        names = _names(citation[match.end():stop])
-        verbs = match["verbs"].casefold()
-        if re.search(r"contributed|obtained|donated|provided", verbs):
-            parts.contributors.extend(names)
-        if re.search(r"translated|transcribed", verbs):
-            parts.translators.extend(names)
-    first = matches[0].start()
-    return max([e for e in ends if e <= first], default=first)
-
-
-def _commas(text: str) -> list[str]:
-    """Comma-separated parts, not splitting inside parentheses."""
-    parts: list[str] = []
-    current: list[str] = []
-    depth = 0
-    for char in text:
-        if char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-        if char == "," and depth <= 0:
-            parts.append("".join(current).strip())
-            current = []
-        else:
-            current.append(char)
-    parts.append("".join(current).strip())
-    return [p for p in parts if p]
-
-
-def split_citation(citation: str) -> CitationParts:
-    """The repository, collection, series, box, folder and credits a citation names."""
-    parts = CitationParts()
-    holding_end = _credits(citation, parts)
-    holding = citation[:holding_end]
-    ends = _sentence_ends(holding)
-    if ends:
-        holding = holding[:ends[0]]
-    for part in _commas(holding.strip().rstrip(".")):
-        unit = _UNIT.match(part)
-        if unit:
-            name = unit["unit"].casefold().rstrip(".")
-            slot = {"bx": "box", "fldr": "folder"}.get(name, name)
-            if getattr(parts, slot) is None:
-                setattr(parts, slot, unit["value"].strip())
-        elif _REPOSITORY.search(part):
-            parts.repository = parts.repository or part
-        elif _COLLECTION.search(part):
-            parts.collection = parts.collection or part
-        elif part.endswith(" Series"):
-            parts.series = parts.series or part
-    return parts
 
 
 def is_language_name(text: str) -> bool:
@@ -207,6 +119,19 @@ def upload_date(text: str) -> str | None:
     return None
 
 
+def _fits(slot: str, value: str) -> bool:
+    """True when ``value`` has the form of the slot's values (for a label written beside it)."""
+    if slot == "uploaded":
+        return upload_date(value) is not None
+    if slot == "record_id":
+        return bool(_RECORD_ID.match(value))
+    if slot == "language":
+        return is_language_name(value)
+    if slot == "type":
+        return len(value) <= 80 and not value.rstrip().endswith(".")
+    return True
+
+
 def _field_label(paragraph: str) -> tuple[str, str] | None:
     """The slot a label line names and any value written after it on the same line."""
     label, _, value = paragraph.partition(":")
@@ -216,8 +141,14 @@ def _field_label(paragraph: str) -> tuple[str, str] | None:
     key = " ".join(paragraph.split()).casefold().rstrip(":")
     if key in _LABELS:
         return _LABELS[key], ""
-    if key in SECTION_HEADINGS and key != INFO_HEADING:
-        return "section:" + paragraph.strip().rstrip(":"), ""
+    if key in SECTIONS:
+        return "section:" + SECTIONS[key], ""
+    if paragraph[:1].isupper():
+        for name in _INLINE_LABELS:
+            if key.startswith(name + " "):
+                written = paragraph.split(None, len(name.split()))[-1]
+                if _fits(_LABELS[name], written):
+                    return _LABELS[name], written.strip()
     return None
 
 
@@ -228,6 +159,8 @@ def read_document_info(paragraphs: Sequence[str]) -> DocumentInfo:
     rights: list[str] = []
     slot = "source"
     for paragraph in paragraphs:
+        if _FOOTER.match(paragraph):
+            break
         labelled = _field_label(paragraph)
         if labelled is not None:
             slot, value = labelled

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from memcon.errors import InputError
-from memcon.model import BodyItem, DocumentRecord, Participant, Source
+from memcon.model import BodyItem, DocumentRecord, Note, Participant, Source
 from memcon.model.dates import FoundDate, match_date, match_date_range
 from memcon.readers.archive_info import (
     INFO_HEADING,
@@ -34,12 +34,13 @@ from memcon.readers.inputs import InputFile
 from memcon.transcript.header import RecordHead, read_head
 from memcon.transcript.labels import last_name_word, split_label
 from memcon.transcript.language import is_english
+from memcon.transcript.notes import FoundNote, note_marker, trailing_notes
 from memcon.transcript.segment import Segment, block_kind, segment
 
 _SKIP = re.compile(r"^skip to (?:main )?content$", re.IGNORECASE)
 _FUNDER = re.compile(
     r"^this document was made possible (?:with|by|through) (?:the )?(?:generous )?support "
-    r"(?:from|of) (?P<who>.+?)\.?$",
+    r"(?:from|of) (?:the )?(?P<who>.+?)\.?$",
     re.IGNORECASE,
 )
 _MARKUP = re.compile(r"^\s*<|<(?:html|body|tei|div|\?xml)\b", re.IGNORECASE)
@@ -47,8 +48,9 @@ _INFO_LINE = re.compile(r"^[ \t\u00a0]*Document Information[ \t\u00a0:]*$", re.M
 _FUNDER_LINE = re.compile(r"^[ \t\u00a0]*This document was made possible", re.MULTILINE)
 _SKIP_LINE = re.compile(r"^[ \t\u00a0]*Skip to (?:main )?content[ \t\u00a0]*$",
                         re.MULTILINE | re.IGNORECASE)
-# The date line, title and funder line sit within the first few paragraphs.
-_HEAD_SPAN = 15
+# The date line, title and funder line sit within the first paragraphs, below the site's
+# navigation when the page was copied with it.
+_HEAD_SPAN = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +171,17 @@ def _body(head: RecordHead, paragraphs: Sequence[Paragraph],
     return items
 
 
+def _notes(body: Sequence[BodyItem], found: Sequence[FoundNote]) -> list[Note]:
+    """The record's notes, each anchored to the first body item that marks it."""
+    notes = []
+    for note in found:
+        markers = note_marker(note.n)
+        anchor = next((i for i, item in enumerate(body)
+                       if any(marker in item.text for marker in markers)), None)
+        notes.append(Note(note.n, note.text, anchor))
+    return notes
+
+
 def _dates(record: DocumentRecord, head: RecordHead, written: str | None) -> None:
     """Date, date_text and times: the page's date line, made precise by the record's dateline."""
     page = date_line(written)
@@ -205,7 +218,8 @@ def parse_page(text: str, path: str = "<text>") -> DocumentRecord:
         raise InputError(path, "is not an archive page: no date line, no funder line and no "
                                '"Document Information"', line=1)
     record_end = layout.summary if layout.summary is not None else layout.end
-    record_paragraphs = paragraphs[layout.start:record_end]
+    notes_at, found_notes = trailing_notes(texts[layout.start:record_end])
+    record_paragraphs = paragraphs[layout.start:layout.start + notes_at]
     head = read_head([p.text for p in record_paragraphs])
     known = [p.name for p in head.participants if p.name]
     segments = segment([p.text for p in record_paragraphs[head.end:]], known=known)
@@ -216,10 +230,13 @@ def parse_page(text: str, path: str = "<text>") -> DocumentRecord:
         record.original_heading = head.heading
     _dates(record, head, texts[layout.date] if layout.date is not None else None)
     record.body = _body(head, record_paragraphs, segments)
+    record.notes = _notes(record.body, found_notes)
     record.participants = _participants(head, record.turns)
     record.summary = texts[layout.summary] if layout.summary is not None else None
     record.place = head.place or (head.dateline.place if head.dateline else None)
     record.classification = head.classification
+    if head.fields.get("subject"):
+        record.extra["subject"] = head.fields["subject"]
     body_text = "\n\n".join(item.text for item in record.body)
     record.languages = ["en"] if is_english(body_text) else []
 
@@ -249,14 +266,15 @@ def _apply_info(record: DocumentRecord, info: DocumentInfo, funder_line: str | N
     if parts is not None:
         record.contributors = parts.contributors
         record.translators = parts.translators
+        if parts.units:
+            record.extra["source_units"] = parts.units
     record.rights = info.rights
     record.uploaded = info.uploaded
     record.doc_type = info.doc_type
     record.funders = _funders(funder_line, info)
     if info.languages:
-        record.extra["archive_languages"] = info.languages
-    if info.sections:
-        record.extra["page_sections"] = info.sections
+        record.extra["original_languages"] = info.languages
+    record.extra.update(info.sections)
 
 
 class ArchivePageReader:
@@ -269,7 +287,7 @@ class ArchivePageReader:
     def sniff(self, source: InputFile) -> int:
         """High for the page's own markers; a modest score for any other plain text."""
         try:
-            text = source.text
+            text = source.text.replace("\r\n", "\n").replace("\r", "\n")
         except InputError:
             return 0
         if _MARKUP.search(text[:4096]):

@@ -9,6 +9,7 @@ document, their items marked with the attachment's number.
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,9 +19,11 @@ from memcon.model import BodyItem, Note, Participant
 from memcon.readers.frus_labels import SpeakerLabel, colon_label, header_field, smallcaps_label
 from memcon.readers.frus_participants import (
     PARTICIPANT_HEADS,
+    delegation_heading,
     entry_participants,
     is_side_heading,
     list_participants,
+    looks_like_entry,
     names_from_line,
     table_participants,
     text_participants,
@@ -38,8 +41,6 @@ _NARRATION = re.compile(
 _CLASSIFICATION_STAMP = re.compile(
     r"^(?:top secret|secret|confidential|restricted|unclassified|limited official use|"
     r"eyes only|personal and confidential)\b[^.]{0,40}$", re.IGNORECASE)
-_PARTICLES = frozenset({"de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "al", "el",
-                        "bin", "ibn", "y", "of", "the", "and", "for"})
 _HEADING_REND = re.compile(r"^(?:center|centered|sectiontitle\w*|heading\w*)$")
 _SKIPPED = frozenset({"pb", "milestone", "cb", "fw", "anchor"})
 _NOTE_FREE = frozenset({"note", "quote", "list", "table", "closer", "opener", "item", "cell",
@@ -79,18 +80,6 @@ def _is_heading(p: etree._Element, text: str) -> bool:
         and ":" not in text and not text.startswith(("[", "("))
 
 
-def _looks_like_entry(text: str) -> bool:
-    """A paragraph naming one participant ("Winston Lord, NSC Staff"), not prose."""
-    if len(text) > 200 or "\n" in text:
-        return False
-    if re.search(r"[a-z]{3,}\.\s+[A-Z]", text):
-        return False  # two sentences
-    name = re.split(r",\s|\s[-–—]\s", text, maxsplit=1)[0]
-    lower = [w for w in name.split() if w[:1].islower() and w not in _PARTICLES]
-    # "The Ambassador called at his own request." is prose, "Mr. Smith, Counselor." is not
-    return not (text.endswith(".") and len(lower) >= 2)
-
-
 def label_paragraphs(div: etree._Element) -> list[etree._Element]:
     """The document's own paragraphs (not those inside notes, quotes, lists or closers)."""
     return [p for p in div.iter("{*}p", "{*}ab") if _own_paragraph(p, div)]
@@ -108,8 +97,9 @@ def _own_paragraph(p: etree._Element, div: etree._Element) -> bool:
 class BodyBuilder:
     """Walks a document's children in order and builds its body."""
 
-    def __init__(self, div: etree._Element, *, turns_allowed: bool) -> None:
-        self.root = div
+    def __init__(self, div: etree._Element, *, turns_allowed: bool,
+                 source: etree._Element | None = None) -> None:
+        self.source = source
         self.root_head = div.find("{*}head")
         self.parts = BodyParts()
         # labels are keyed by element identity, so the elements are kept alive with them
@@ -117,6 +107,7 @@ class BodyBuilder:
         self.rendered: dict[int, tuple[str, list[RawNote]]] = {}
         self.labels: dict[int, SpeakerLabel] = {}
         self.turn: int | None = None
+        self.continued: dict[int, list[str]] = {}
         self.listing = False
         self.side: str | None = None
         self.meta: dict[str, Any] = {}
@@ -160,10 +151,20 @@ class BodyBuilder:
         return len(self.parts.body) - 1 if self.parts.body else None
 
     def continue_turn(self, text: str, notes: list[RawNote]) -> None:
-        assert self.turn is not None
-        item = self.parts.body[self.turn]
-        item.text = f"{item.text}\n\n{text}" if item.text else text
+        if self.turn is None:
+            self.add("paragraph", text, notes)
+            return
+        # paragraphs are gathered and joined once at the end: a turn may have thousands
+        self.continued.setdefault(self.turn, []).append(text)
         self.add_notes(notes, self.turn)
+
+    def finish(self) -> BodyParts:
+        """Join each turn's paragraphs with a blank line, and hand over what was built."""
+        for index, paragraphs in self.continued.items():
+            item = self.parts.body[index]
+            item.text = "\n\n".join([item.text, *paragraphs] if item.text else paragraphs)
+        self.continued.clear()
+        return self.parts
 
     # the walk
 
@@ -194,8 +195,8 @@ class BodyBuilder:
             self.add("paragraph", text, notes)
 
     def on_note(self, note: etree._Element) -> None:
-        if note.get("type") == "source" and note.getparent() is self.root:
-            return  # the document's own source note, read with its head
+        if note is self.source:
+            return  # the document's source note, read with its head
         notes: list[RawNote] = []
         render(_wrap(note), notes)
         self.add_notes(notes, self.last_index())
@@ -221,8 +222,8 @@ class BodyBuilder:
 
     def on_opener(self, element: etree._Element) -> None:
         for child in element:
-            if local_name(child) == "dateline":
-                self.on_dateline(child)
+            if local_name(child) in ("dateline", "note"):
+                self.child(child)
             elif local_name(child):
                 notes: list[RawNote] = []
                 text = render(child, notes)
@@ -240,8 +241,19 @@ class BodyBuilder:
         else:
             self.add_notes(notes, self.last_index())
 
+    on_signed = on_closer
+    on_salute = on_closer
     on_postscript = walk
     on_div = walk
+
+    def on_figure(self, element: etree._Element) -> None:
+        notes: list[RawNote] = []
+        text = render(element, notes)
+        self.turn = None
+        if text:
+            self.add("paragraph", text, notes)
+        else:
+            self.add_notes(notes, self.last_index())
 
     def on_attachment(self, element: etree._Element) -> None:
         self.attachments += 1
@@ -296,6 +308,12 @@ class BodyBuilder:
             return
         if self.listing and self.participant_entry(p, text, notes):
             return
+        if PARTICIPANT_HEADS.match(text) or delegation_heading(text):
+            # "PARTICIPANTS" without its colon, or "American Participants:" opening the list
+            self.turn, self.listing = None, True
+            self.side = None if PARTICIPANT_HEADS.match(text) else text.rstrip(":").strip()
+            self.add("paragraph", text, notes)
+            return
         label = self.labels.get(id(p))
         field_ = None if label else header_field(text)
         if field_:
@@ -332,9 +350,9 @@ class BodyBuilder:
         elif id(p) in self.labels or header_field(text) or _GAP.match(text):
             self.listing = False
             return False
-        elif "\n" in text and all(_looks_like_entry(line) for line in text.split("\n")):
+        elif "\n" in text and all(looks_like_entry(line) for line in text.split("\n")):
             self.parts.participants.extend(text_participants(text, self.side))
-        elif _looks_like_entry(text):
+        elif looks_like_entry(text):
             self.parts.participants.extend(entry_participants(p, self.side))
         else:
             self.listing = False
@@ -365,7 +383,7 @@ class BodyBuilder:
 
 def _lined(element: etree._Element) -> etree._Element:
     """A copy of a closer with a line break before each of its parts (salute, signature)."""
-    copy = etree.fromstring(etree.tostring(element))
+    copy = deepcopy(element)
     copy.tail = None
     for child in list(copy)[1:]:
         if local_name(child):
@@ -376,14 +394,15 @@ def _lined(element: etree._Element) -> etree._Element:
 def _wrap(note: etree._Element) -> etree._Element:
     """A detached wrapper holding a copy of one block-level note, so it renders as a note."""
     wrapper = etree.Element("wrapper")
-    clone = etree.fromstring(etree.tostring(note))
+    clone = deepcopy(note)
     clone.tail = None
     wrapper.append(clone)
     return wrapper
 
 
-def build_body(div: etree._Element, *, turns_allowed: bool) -> BodyParts:
-    """Read the body of a ``<div type="document">`` (its head and source notes excluded)."""
-    builder = BodyBuilder(div, turns_allowed=turns_allowed)
+def build_body(div: etree._Element, *, turns_allowed: bool,
+               source: etree._Element | None = None) -> BodyParts:
+    """Read the body of a ``<div type="document">``; its head and ``source`` note are read apart."""
+    builder = BodyBuilder(div, turns_allowed=turns_allowed, source=source)
     builder.walk(div)
-    return builder.parts
+    return builder.finish()

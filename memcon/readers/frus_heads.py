@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+
+from lxml import etree
 
 from memcon.model.dates import parse_date, parse_time_range
+from memcon.readers.frus_text import render
+from memcon.readers.xml import FRUS_NS, local_name
 
 _NUMBER = re.compile(r"^(?P<n>\d+[A-Za-z]?)\.\s+(?P<rest>\S.*)$", re.DOTALL)
 
@@ -97,7 +101,13 @@ def _day(value: str | None) -> str | None:
     match = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value.strip())
     if not match:
         return None
-    return "-".join(part for part in match.groups() if part)
+    year, month, day = match.groups()
+    try:
+        # a value naming no real day ("1999-02-30") is no date at all
+        date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return None
+    return "-".join(part for part in (year, month, day if month else None) if part)
 
 
 def dates_from_attributes(start: str | None, end: str | None) -> tuple[str | None, str | None]:
@@ -128,6 +138,7 @@ class When:
     place: str | None = None
 
 
+_FRUS_ATTR = f"{{{FRUS_NS}}}doc-dateTime-"
 _RECEIVED = re.compile(r"\[\s*Received[^\]]*\]", re.IGNORECASE)
 
 
@@ -143,3 +154,76 @@ def date_from_text(text: str | None) -> str | None:
     if not text:
         return None
     return parse_date(_RECEIVED.sub(" ", text))
+
+
+def read_when(div: etree._Element, title: str, fields: dict[str, str]) -> When:
+    """When and where a document was written: its dateline, else its date attributes, else its
+    head; times from the dateline, else from header fields ("TIME: 2:00 p.m."), else the head."""
+    when = When()
+    dateline = _dateline(div)
+    if dateline is not None:
+        date_element = dateline.find(".//{*}date")
+        text = render(dateline)
+        if date_element is not None:
+            when.date_text = render(date_element) or None
+            when.date, when.date_end = dates_from_attributes(
+                date_element.get("when") or date_element.get("from")
+                or date_element.get("notBefore"),
+                date_element.get("to") or date_element.get("notAfter"),
+            )
+        else:
+            when.date_text = text or None
+        times = dateline.find(".//{*}time")
+        if times is not None and (times.get("from") or times.get("when")):
+            when.time_start = _clock(times.get("from") or times.get("when"))
+            when.time_end = _clock(times.get("to"))
+        else:
+            when.time_start, when.time_end = times_from_text(text)
+        when.place = _place(dateline, date_element)
+        if when.date is None:
+            when.date = date_from_text(text)
+    if when.date is None:
+        when.date, when.date_end = dates_from_attributes(
+            div.get(_FRUS_ATTR + "min"), div.get(_FRUS_ATTR + "max"))
+    if when.date is None:
+        when.date = date_from_text(title)
+    if when.time_start is None:
+        for key in ("date & time", "date and time", "time"):
+            if key in fields:
+                when.time_start, when.time_end = parse_time_range(fields[key])
+                break
+    if when.time_start is None and dateline is None:
+        when.time_start, when.time_end = times_from_text(title)
+    return when
+
+
+def _dateline(div: etree._Element) -> etree._Element | None:
+    for child in div:
+        if local_name(child) == "dateline":
+            return child
+        if local_name(child) == "opener":
+            found = child.find("{*}dateline")
+            if found is not None:
+                return found
+    return None
+
+
+def _clock(value: str | None) -> str | None:
+    match = re.search(r"(?:T|^)(\d{2}):(\d{2})", value or "")
+    return f"{match.group(1)}:{match.group(2)}" if match else None
+
+
+def _place(dateline: etree._Element, date_element: etree._Element | None) -> str | None:
+    place = dateline.find(".//{*}placeName")
+    if place is not None:
+        return render(place).strip("[], ") or None
+    if date_element is None or date_element.getparent() is not dateline:
+        return None
+    # the text before the date, when it reads as a place ("Moscow, ")
+    pieces = [dateline.text or ""]
+    for child in dateline:
+        if child is date_element:
+            break
+        pieces.append(render(child) + (child.tail or ""))
+    before = " ".join("".join(pieces).split()).strip("[],. ")
+    return before if before and len(before) <= 60 and before[:1].isupper() else None

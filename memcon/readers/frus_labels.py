@@ -4,7 +4,7 @@ colon) and minutes with the speaker's name in small caps ("ADMIRAL LEAHY asked â
 >>> from lxml import etree
 >>> p = etree.fromstring('<p>Dr. <persName corresp="#p_KHA1">Kissinger</persName>: We tell him.</p>')
 >>> colon_label(p, "Dr. Kissinger: We tell him.")
-SpeakerLabel(speaker='Dr. Kissinger', text='We tell him.', form='colon', ref='p_KHA1')
+SpeakerLabel(speaker='Dr. Kissinger', text='We tell him.', form='colon', ref='p_KHA1', separator=':')
 """
 
 from __future__ import annotations
@@ -60,8 +60,10 @@ def _label_ref(p: etree._Element) -> str | None:
         name = local_name(child)
         if name == "note":
             continue
-        if name in _PERSON_TAGS:
-            ref = _ref(child) or ref
+        # the name may be wrapped: <hi rend="strong"><persName â€¦>Kissinger</persName>:</hi>
+        people = [child] if name in _PERSON_TAGS else child.iter("{*}persName", "{*}name")
+        for person in people:
+            ref = _ref(person) or ref
         if ":" in render_raw(child):
             break
         if ":" in (child.tail or ""):

@@ -36,7 +36,7 @@ _TITLES = re.compile(
     r"Miss|Madame|Lieutenant|Major|Brigadier|General|Vice|Rear|Admiral|Ambassador|Secretary|"
     r"Senator|Congressman|Governor|Prime|Premier|Deputy|Foreign|Minister|President|Chairman|"
     r"Marshal|Generalissimo|Colonel|Captain|Judge|Justice|Father|Monsieur|PM|FM|"
-    r"Under|Assistant)\s+)+"
+    r"Under|Assistant)\s+(?:of\s+(?:the\s+)?(?:[A-Z][a-z]+\s+){1,2})?)+"
 )
 _SIDE_WORDS = re.compile(r"\b(?:Side|Delegation|Participants|Party|Government|Department|"
                          r"Ministry|Embassy|Staff|Agency|Office|Mission)\b")
@@ -47,6 +47,8 @@ _NATION = re.compile(
     r"Thai|Swiss|Israeli|Iraqi|Pakistani|Saudi|Kuwaiti|Yemeni|Omani|Qatari|"
     r"[A-Z][a-z]+(?:an|ese|ish|ian))(?:\s+(?:Side|Delegation|Participants|Party|Government))?$"
 )
+_PARTICLES = frozenset({"de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "al", "el",
+                        "bin", "ibn", "y", "of", "the", "and", "for"})
 _HEADING_REND = re.compile(r"italic|underline|bold|strong")
 _NAME_SPLIT = re.compile(r"\s*[;\n]\s*|,\s+(?:and\s+)?(?!(?:Jr|Sr)\b)|\s+and\s+")
 
@@ -76,7 +78,8 @@ def _refs(element: etree._Element) -> list[str | None]:
 def name_without_title(label: str) -> str:
     """A name as written without the titles before it ("Gen. George Brown" → "George Brown")."""
     stripped = _TITLES.sub("", label).strip()
-    return stripped or label
+    # a title alone ("Secretary of State") is what the source calls the person
+    return stripped if stripped[:1].isupper() else label
 
 
 def _person(segment: str, ref: str | None, side: str | None) -> Participant | None:
@@ -126,12 +129,11 @@ def entry_participants(element: etree._Element, side: str | None = None) -> list
     text = render(element, None, marks=frozenset({"persName"}))
     refs = iter(_refs(element))
     out: list[Participant] = []
-    for segment in _segments(text):
-        ref = None
-        for _ in range(segment.count(MARK_OPEN)):
-            value = next(refs, None)
-            ref = ref or value
-        person = _person(segment, ref, side)
+    segments = [seg for line in text.split("\n") for seg in _segments(line)]
+    for segment in segments:
+        # the reference of the segment's first tagged name; the others' are used up
+        own = [next(refs, None) for _ in range(segment.count(MARK_OPEN))]
+        person = _person(segment, own[0] if own else None, side)
         if person:
             out.append(person)
     return out
@@ -159,6 +161,15 @@ def side_text(text: str) -> bool:
     if text.endswith(":"):
         return True
     return bool(_SIDE_WORDS.search(text) or _NATION.match(text.rstrip(":")))
+
+
+def delegation_heading(text: str) -> bool:
+    """True for a line opening one delegation's participants ("American Participants:")."""
+    text = text.strip()
+    if not text.endswith(":") or _DASH.search(text) or "," in text or len(text) > 60:
+        return False
+    bare = text.rstrip(":").strip()
+    return bool(_SIDE_WORDS.search(bare) or _NATION.match(bare))
 
 
 def names_from_line(text: str, side: str | None = None) -> list[Participant]:
@@ -266,3 +277,15 @@ def text_participants(text: str, side: str | None = None) -> list[Participant]:
         if person:
             out.append(person)
     return out
+
+
+def looks_like_entry(text: str) -> bool:
+    """A paragraph naming one participant ("Winston Lord, NSC Staff"), not prose."""
+    if len(text) > 200 or "\n" in text:
+        return False
+    if re.search(r"[a-z]{3,}\.\s+[A-Z]", text):
+        return False  # two sentences
+    name = re.split(r",\s|\s[-–—]\s", text, maxsplit=1)[0]
+    lower = [w for w in name.split() if w[:1].islower() and w not in _PARTICLES]
+    # "The Ambassador called at his own request." is prose, "Mr. Smith, Counselor." is not
+    return not (text.endswith(".") and len(lower) >= 2)

@@ -17,16 +17,8 @@ from lxml import etree
 from memcon.errors import InputError, MemconError
 from memcon.model import Collection, DocumentRecord
 from memcon.model.body import Note
-from memcon.model.dates import parse_time_range
-from memcon.readers.frus_body import BodyParts, build_body
-from memcon.readers.frus_heads import (
-    When,
-    date_from_text,
-    dates_from_attributes,
-    infer_doc_type,
-    split_number,
-    times_from_text,
-)
+from memcon.readers.frus_body import build_body
+from memcon.readers.frus_heads import infer_doc_type, read_when, split_number
 from memcon.readers.frus_sources import SourceNote, parse_source_note
 from memcon.readers.frus_text import RawNote, render
 from memcon.readers.inputs import InputFile
@@ -34,9 +26,9 @@ from memcon.readers.xml import FRUS_NS, TEI_NS, XML_NS, local_name, refuse_docty
 
 FRUS_URL = "https://history.state.gov/historicaldocuments/{volume}/{document}"
 # Elements outside documents whose subtrees are no longer needed once they end.
-_RELEASED = frozenset({"div", "list", "listPerson", "p", "table", "front", "back", "item",
-                       "person", "row"})
-_FRUS_ATTR = f"{{{FRUS_NS}}}doc-dateTime-"
+_RELEASED = frozenset({"div", "list", "listPerson", "table", "front", "back", "item", "person"})
+# A source note set apart from the head comes before these.
+_BODY_START = frozenset({"p", "ab", "list", "table", "attachment", "closer", "div", "quote"})
 _PERSON_ID = f".//{{*}}persName[@{{{XML_NS}}}id]"
 
 
@@ -106,11 +98,12 @@ def iter_documents(data: bytes, path: str) -> Iterator[tuple[etree._Element, Vol
         io.BytesIO(data), events=("start", "end"), resolve_entities=False, no_network=True,
         load_dtd=False, huge_tree=False, remove_comments=False,
     )
-    depth = 0
+    depth = header = 0
     try:
         for event, element in context:
             if event == "start":
                 depth += _is_document(element)
+                header += local_name(element) == "teiHeader"
                 continue
             if _is_document(element):
                 depth -= 1
@@ -122,8 +115,11 @@ def iter_documents(data: bytes, path: str) -> Iterator[tuple[etree._Element, Vol
                 continue
             name = local_name(element)
             if name == "teiHeader":
+                header -= 1
                 volume.collection = read_header(element)
                 _release(element)
+            elif header:
+                continue  # the header is read whole at its end
             elif (name == "person" and xml_id(element)) or (
                     name in ("item", "p", "row") and element.find(_PERSON_ID) is not None):
                 read_person(element, volume.persons)
@@ -136,77 +132,6 @@ def iter_documents(data: bytes, path: str) -> Iterator[tuple[etree._Element, Vol
         raise InputError(path, f"malformed XML: {message}", line=line, column=column) from None
 
 
-def _when(div: etree._Element, title: str, parts: BodyParts) -> When:
-    when = When()
-    dateline = _dateline(div)
-    if dateline is not None:
-        date_element = dateline.find(".//{*}date")
-        text = render(dateline)
-        if date_element is not None:
-            when.date_text = render(date_element) or None
-            when.date, when.date_end = dates_from_attributes(
-                date_element.get("when") or date_element.get("from")
-                or date_element.get("notBefore"),
-                date_element.get("to") or date_element.get("notAfter"),
-            )
-        else:
-            when.date_text = text or None
-        times = dateline.find(".//{*}time")
-        if times is not None and (times.get("from") or times.get("when")):
-            when.time_start = _clock(times.get("from") or times.get("when"))
-            when.time_end = _clock(times.get("to"))
-        else:
-            when.time_start, when.time_end = times_from_text(text)
-        when.place = _place(dateline, date_element)
-        if when.date is None:
-            when.date = date_from_text(text)
-    if when.date is None:
-        when.date, when.date_end = dates_from_attributes(
-            div.get(_FRUS_ATTR + "min"), div.get(_FRUS_ATTR + "max"))
-    if when.date is None:
-        when.date = date_from_text(title)
-    if when.time_start is None:
-        for key in ("date & time", "date and time", "time"):
-            if key in parts.fields:
-                when.time_start, when.time_end = parse_time_range(parts.fields[key])
-                break
-    if when.time_start is None and dateline is None:
-        when.time_start, when.time_end = times_from_text(title)
-    return when
-
-
-def _dateline(div: etree._Element) -> etree._Element | None:
-    for child in div:
-        if local_name(child) == "dateline":
-            return child
-        if local_name(child) == "opener":
-            found = child.find("{*}dateline")
-            if found is not None:
-                return found
-    return None
-
-
-def _clock(value: str | None) -> str | None:
-    match = re.search(r"(?:T|^)(\d{2}):(\d{2})", value or "")
-    return f"{match.group(1)}:{match.group(2)}" if match else None
-
-
-def _place(dateline: etree._Element, date_element: etree._Element | None) -> str | None:
-    place = dateline.find(".//{*}placeName")
-    if place is not None:
-        return render(place).strip("[], ") or None
-    if date_element is None or date_element.getparent() is not dateline:
-        return None
-    # the text before the date, when it reads as a place ("Moscow, ")
-    pieces = [dateline.text or ""]
-    for child in dateline:
-        if child is date_element:
-            break
-        pieces.append(render(child) + (child.tail or ""))
-    before = " ".join("".join(pieces).split()).strip("[],. ")
-    return before if before and len(before) <= 60 and before[:1].isupper() else None
-
-
 def _notes_of_head(head: etree._Element | None) -> tuple[str, list[RawNote]]:
     if head is None:
         return "", []
@@ -214,31 +139,36 @@ def _notes_of_head(head: etree._Element | None) -> tuple[str, list[RawNote]]:
     return render(head, notes), notes
 
 
-def _source_note(div: etree._Element, head_notes: list[RawNote]) -> SourceNote:
+def _source_note(div: etree._Element, head_notes: list[RawNote]
+                 ) -> tuple[SourceNote, RawNote | etree._Element | None]:
+    """The document's source note, read, and the note it was read from."""
     for raw in head_notes:
         if raw.type == "source":
-            return parse_source_note(raw.text)
+            return parse_source_note(raw.text), raw
     for child in div:
         if local_name(child) == "note" and child.get("type") == "source":
-            return parse_source_note(render(child), inline=True)
-        if local_name(child) == "head":
+            return parse_source_note(render(child), inline=True), child
+        if local_name(child) in _BODY_START:
             break
-    return SourceNote()
+    return SourceNote(), None
 
 
 def build_record(div: etree._Element, volume: Volume) -> DocumentRecord:
     """One document of a volume as a record."""
     head_text, head_notes = _notes_of_head(div.find("{*}head"))
+    head_text = re.sub(r"\s*\n\s*", " ", head_text)  # a head's line breaks are layout
     number, title = split_number(head_text)
-    note = _source_note(div, head_notes)
+    note, source_from = _source_note(div, head_notes)
+    summary = next((n for n in head_notes if n.type == "summary"), None)
     doc_type = infer_doc_type(title) or infer_doc_type(note.kind)
     editorial = doc_type == "Editorial Note" or div.get("subtype") == "editorial-note"
-    parts = build_body(div, turns_allowed=not editorial)
+    parts = build_body(div, turns_allowed=not editorial,
+                       source=source_from if isinstance(source_from, etree._Element) else None)
     if doc_type is None and editorial:
         doc_type = "Editorial Note"
     if doc_type is None and parts.salutation and re.search(r"\bto\b", title):
         doc_type = "Letter"
-    when = _when(div, title, parts)
+    when = read_when(div, title, parts.fields)
     local_id = xml_id(div)
     collection = volume.collection
     record = DocumentRecord(
@@ -250,7 +180,7 @@ def build_record(div: etree._Element, volume: Volume) -> DocumentRecord:
         time_end=when.time_end,
         place=when.place,
         doc_type=doc_type,
-        summary=next((n.text for n in head_notes if n.type == "summary"), None),
+        summary=summary.text if summary else None,
         original_heading=head_text if number and head_text != title else None,
         source=note.source,
         languages=[(div.get(f"{{{XML_NS}}}lang") or "en").split("-")[0].lower()],
@@ -262,7 +192,7 @@ def build_record(div: etree._Element, volume: Volume) -> DocumentRecord:
         local_id=local_id,
         collection=collection,
         notes=[Note(n.n, n.text, None, n.type or "footnote") for n in head_notes
-               if n.type not in ("source", "summary")] + parts.notes,
+               if n is not source_from and n is not summary] + parts.notes,
     )
     if collection and collection.id and local_id:
         record.source.url = FRUS_URL.format(volume=collection.id, document=local_id)

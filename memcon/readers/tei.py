@@ -147,9 +147,12 @@ class _Body:
         elif name == "note":
             self.loose(note_values(el))
         elif name in ("list", "table"):
+            # one paragraph per item or row; a list's own heading stays a heading
             for child in el:
-                self.block(child) if local_name(child) in _HEADINGS else self.emit(
-                    "paragraph", render_piece(child))
+                if isinstance(child.tag, str) and local_name(child) in _HEADINGS:
+                    self.block(child)
+                else:
+                    self.emit("paragraph", render_piece(child))
         elif name in _CONTAINERS or (len(el) and not _has_text(el)):
             for child in el:
                 self.block(child)
@@ -192,7 +195,7 @@ class _Body:
                 meta["speaker_as_written"] = written.text
         label = label or self.people.label(el.get("who"))
         meta.update(self._turn_meta(el, label))
-        if _has_text(el, skip="speaker"):
+        if _has_text(el):
             pieces.append(render(_without(el, "speaker")))
             self.emit("turn", join_fragments(pieces), label, meta)
             return
@@ -230,12 +233,9 @@ class _Body:
         self.emit("turn", fragment, label, meta)
 
 
-def _has_text(el: etree._Element, skip: str | None = None) -> bool:
+def _has_text(el: etree._Element) -> bool:
     """True when ``el`` holds words directly (mixed content), not only child elements."""
-    if (el.text or "").strip():
-        return True
-    return any((child.tail or "").strip() for child in el
-               if skip is None or not isinstance(child.tag, str) or local_name(child) != skip)
+    return bool((el.text or "").strip()) or any((child.tail or "").strip() for child in el)
 
 
 def _without(el: etree._Element, name: str) -> etree._Element:

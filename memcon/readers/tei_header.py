@@ -172,14 +172,16 @@ def date_fields(el: etree._Element) -> dict[str, Any]:
 
 
 def _dates(header: etree._Element) -> list[etree._Element]:
-    """Candidate dates of the conversation, the most specific first."""
+    """Candidate dates of the conversation, the most specific first.
+
+    The ``publicationStmt`` date is the electronic edition's, not the conversation's: it is
+    never taken for the record's date.
+    """
     profile = first(header, "profileDesc")
-    file_desc = first(header, "fileDesc")
     return [
         *descendants(first(profile, "settingDesc"), "date"),
         *path(profile, "creation/date"),
-        *descendants(first(file_desc, "sourceDesc"), "date"),
-        *path(file_desc, "publicationStmt/date"),
+        *descendants(first(header, "fileDesc/sourceDesc"), "date"),
     ]
 
 
@@ -262,8 +264,8 @@ def header_fields(own: etree._Element | None,
     if own is None:
         return _inherited({}, inherited)
     out: dict[str, Any] = {"title": _title(own), "place": _place(own)}
-    dates = [d for d in _dates(own) if d.get("when") or d.get("from") or text_of(d)]
-    out.update(date_fields(dates[0]) if dates else {})
+    dated = (fields for d in _dates(own) if (fields := date_fields(d))["date"] is not None)
+    out.update(next(dated, {}))
     abstract = first(own, "profileDesc/abstract")
     out["summary"] = (render_blocks(abstract).text or None) if abstract is not None else None
     return _inherited(out, [own, *inherited])

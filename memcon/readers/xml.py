@@ -143,8 +143,13 @@ def _check_head(data: bytes, path: str, *, complete: bool) -> Prolog | None:
 
 
 def refuse_doctype_entities(data: bytes, path: str) -> None:
-    """Refuse XML whose DOCTYPE declares entities (billion laughs, external entities)."""
-    check_xml_bytes(data, path)
+    """Every check ``parse_xml`` makes before parsing, for readers that run lxml themselves.
+
+    Refuses binary and empty input, a DOCTYPE that declares entities (billion laughs,
+    external entities) and references to entities only an external DTD defines.
+    """
+    if check_xml_bytes(data, path).external_dtd:
+        refuse_undeclared_entities(xml_text(data), path)
 
 
 def refuse_undeclared_entities(text: str, path: str) -> None:
@@ -162,9 +167,7 @@ def refuse_undeclared_entities(text: str, path: str) -> None:
 
 def parse_xml(data: bytes, path: str) -> etree._Element:
     """Parse XML bytes safely; malformed XML raises InputError with line and column."""
-    prolog = check_xml_bytes(data, path)
-    if prolog.external_dtd:
-        refuse_undeclared_entities(xml_text(data), path)
+    refuse_doctype_entities(data, path)
     try:
         root = etree.fromstring(data, parser=safe_parser())
     except etree.XMLSyntaxError as exc:
@@ -199,9 +202,7 @@ def iter_elements(
         else "<bytes>"
     stream: IO[bytes]
     if isinstance(source, bytes):
-        prolog = check_xml_bytes(source, label)
-        if prolog.external_dtd:
-            refuse_undeclared_entities(xml_text(source), label)
+        refuse_doctype_entities(source, label)
         stream = io.BytesIO(source)
     else:
         stream = _open_checked(os.fspath(source), label)

@@ -3,6 +3,8 @@ migration 0002), ranked by ts_rank, with ts_headline snippets."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import connections
 
 from memcon.search.query import Node, to_tsquery
@@ -15,10 +17,10 @@ VECTOR = f"to_tsvector('{CONFIG}', b.text)"
 HEADLINE_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=32, MinWords=12"
 
 
-def _filters(tree: Node, speaker_words: list[str]) -> tuple[str, list[object]]:
+def _filters(tree: Node, speaker_words: list[str]) -> tuple[str, list[Any]]:
     query_sql, params = to_tsquery(tree, CONFIG)
     where = f"b.kind = 'turn' AND {VECTOR} @@ {query_sql}"
-    out: list[object] = list(params)
+    out: list[Any] = list(params)
     for word in speaker_words:
         # a whole word of the label, in any case: "Stalin" matches "[Joseph] Stalin"
         where += r" AND b.speaker ~* %s"

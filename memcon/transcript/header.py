@@ -20,24 +20,37 @@ from dataclasses import dataclass, field
 from memcon.model import Participant
 from memcon.model.body import BodyKind
 from memcon.model.dates import FoundDate, FoundTimes, find_date, find_time_range
-from memcon.transcript.labels import split_label
-from memcon.transcript.participants import read_present
+from memcon.transcript.labels import field_label, split_label
+from memcon.transcript.participants import read_present, split_names
 from memcon.transcript.segment import block_kind
 
 # A head never runs longer than this many paragraphs (a "Present:" list counts as one).
 _MAX_HEAD = 12
 
-_CLASSIFICATION = re.compile(
-    r"^(?:(?:top|strictly|most)\s+)?(?:secret|confidential|restricted|unclassified)"
-    r"(?:[\s;,.]+(?:sensitive|eyes only|nodis|exdis|limdis|personal|"
-    r"copy\s+(?:no\.?\s*)?\S+|only))*[.!]?$|^for official use only\.?$",
+_LEVEL = re.compile(
+    r"^(?:(?:(?:top|strictly|most)[ \t\u00a0]+)?(?:secret|confidential|restricted|unclassified)"
+    r"|(?:for[ \t\u00a0]+)?official[ \t\u00a0]+use[ \t\u00a0]+only)\b",
+    re.IGNORECASE,
+)
+# What may follow the level: caveats ("Sensitive", "NODIS", "Eyes Only"), a copy number
+_CAVEAT = re.compile(
+    r"(?i:sensitive|(?:exclusively[ \t]+)?eyes[ \t]+only|nodis|exdis|limdis|personal|only|"
+    r"special[ \t]+file|single[ \t]+copy|of[ \t]+special[ \t]+importance|"
+    r"copy(?:[ \t]+no\.?)?[ \t]*\S+)|[A-Z]{2,8}(?:-\d)?"
+)
+_CAVEAT_SEPARATOR = re.compile(r"[\s;,./()–-]*")
+# Handling markings that head a record without being its title or its classification
+_MARKING = re.compile(
+    r"^(?:(?:single|only|one)\s+copy|copy\s+no\.?\s*\S+|special\s+(?:file|folder)|"
+    r"copying\s+(?:is\s+)?(?:prohibited|forbidden)|not\s+for\s+(?:publication|the\s+press)|"
+    r"eyes\s+only|personal|urgent|immediate|flash|(?:top\s+)?priority)[.!]?$",
     re.IGNORECASE,
 )
 _RECORD_WORD = (
     r"(?:record|records|minutes|memorandum|memo|conversation|meeting|talks?|notes?|telegram|"
     r"cable|letter|report|transcript|protocol|excerpts?|diary|journal|message|statement|"
     r"speech|instructions?|directive|resolution|decree|discussion|interview|summary|"
-    r"information|appeal)"
+    r"information|appeal|session|sitting|plenum|answers|journal)"
 )
 # A title that opens with the kind of record ("Record of…", "Ciphered Telegram", "Minutes of…"),
 # not a sentence that mentions one ("At the meeting Stalin said…", "The meeting began…").
@@ -52,6 +65,15 @@ _DATELINE_WORDS = frozenset(str.split(
     "am pm beginning began ending ended evening morning afternoon night noon midnight"
 ))
 _PLACE_FIELDS = frozenset({"place", "location", "venue"})
+# Fields naming the people who interpreted or took the record; they are participants too
+_STAFF_FIELDS = frozenset({"interpreter", "interpreters", "translator", "recorder", "recorders",
+                           "note-taker", "notetaker", "note taker", "stenographer",
+                           "record keeper"})
+_WEEKDAY = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[,.]?\s*",
+                      re.IGNORECASE)
+# A heading line that runs on to the next ("Record of Conversation" / "with Comrade Kim")
+_RUNS_ON = re.compile(r"\b(?:of|between|with|and|by|for|on|to|the)$", re.IGNORECASE)
+_CONTINUES = re.compile(r"^(?:of|between|with|and|by|for|on|to)\b")
 _DATE_FIELDS = frozenset({"date", "dates", "time", "date and time", "date & time",
                           "time and place", "place and date", "date and place"})
 
@@ -82,6 +104,7 @@ class RecordHead:
 
     kinds: list[BodyKind] = field(default_factory=list)
     heading: str | None = None
+    headings: list[str] = field(default_factory=list)
     classification: str | None = None
     dateline: Dateline | None = None
     times_line: Dateline | None = None
@@ -103,12 +126,41 @@ class RecordHead:
 
 
 def is_classification(paragraph: str) -> bool:
-    """True for a security marking on its own line: "TOP SECRET", "Secret. Copy No. 2"."""
-    return len(paragraph) <= 100 and bool(_CLASSIFICATION.match(paragraph.strip()))
+    """True for a security marking on its own line: "TOP SECRET", "Secret. Copy No. 2",
+    "SECRET/NODIS/XGDS"."""
+    text = paragraph.strip().rstrip(".!")
+    level = _LEVEL.match(text)
+    if len(text) > 100 or not level:
+        return False
+    position = level.end()
+    while position < len(text):
+        separator = _CAVEAT_SEPARATOR.match(text, position)
+        position = separator.end() if separator else position
+        if position >= len(text):
+            break
+        caveat = _CAVEAT.match(text, position)
+        if not caveat or (caveat.end() < len(text) and text[caveat.end()].isalnum()):
+            return False
+        position = caveat.end()
+    return True
+
+
+def is_marking(paragraph: str) -> bool:
+    """True for a handling marking or a record form heading a record: "Single copy",
+    "Copying prohibited", "(Working Notes)"."""
+    text = paragraph.strip()
+    if len(text) > 60:
+        return False
+    if _MARKING.match(text):
+        return True
+    inner = text[1:-1].strip() if text.startswith("(") and text.endswith(")") else ""
+    words = inner.split()
+    return 0 < len(words) <= 5 and inner[-1] not in ".!?" and all(
+        w[0].isupper() or w in ("of", "the", "for", "from", "in") for w in words)
 
 
 def _place(text: str) -> str | None:
-    text = text.strip(" \t\u00a0,.;:–—-")
+    text = _WEEKDAY.sub("", text.strip(" \t\u00a0,.;:–—-")).strip(" \t\u00a0,.;:–—-")
     if not text:
         return None
     words = text.replace(",", " ").split()
@@ -128,13 +180,16 @@ def read_dateline(paragraph: str) -> Dateline | None:
     """
     if len(paragraph) > 150:
         return None
-    label = split_label(paragraph)
-    if label is not None:
-        if not label.field or not label.rest:
+    labelled = field_label(paragraph)
+    if labelled is not None:
+        value = labelled[1]
+        if not value:
             return None
         # "Date: 10 August 1945": read the value, keep the spans within the whole line
-        inner = read_dateline(label.rest)
-        return _moved(inner, paragraph, label.rest) if inner is not None else None
+        inner = read_dateline(value)
+        return _moved(inner, paragraph, value) if inner is not None else None
+    if split_label(paragraph) is not None:
+        return None
     date = find_date(paragraph)
     times: FoundTimes | None = None
     if date is not None:
@@ -166,30 +221,39 @@ def read_dateline(paragraph: str) -> Dateline | None:
 
 
 def looks_like_heading(paragraph: str) -> bool:
-    """True for a short title line inside a record ("Record of Meeting Between T. Soong and Stalin")."""
-    if len(paragraph) > 200 or block_kind(paragraph) is not None:
+    """True for a title line inside a record ("Record of Meeting Between T. Soong and Stalin").
+
+    A title naming the kind of record may run long (a record of conversation listing every
+    participant) as long as it ends no sentence.
+    """
+    if len(paragraph) > 400 or block_kind(paragraph) is not None:
+        return False
+    ends_sentence = paragraph.rstrip(" \"'”’)").endswith((".", "!", "?", ":"))
+    if len(paragraph) > 200 and (ends_sentence or not _RECORD_TITLE.match(paragraph)):
         return False
     label = split_label(paragraph)
     if label is not None and not label.field:
         return False
     if _RECORD_TITLE.match(paragraph):
         return True
-    return not paragraph.rstrip(" \"'”’)").endswith((".", "!", "?", ":"))
+    return not ends_sentence
 
 
-def _field(paragraph: str) -> tuple[str, str] | None:
-    label = split_label(paragraph)
-    if label is None or not label.field:
+def _field(paragraph: str) -> tuple[str, str, str] | None:
+    labelled = field_label(paragraph)
+    if labelled is None:
         return None
-    return " ".join(label.speaker.split()).casefold().rstrip("."), label.rest
+    written, value = labelled
+    return " ".join(written.split()).casefold().rstrip("."), written, value
 
 
 def read_head(paragraphs: Sequence[str]) -> RecordHead:
     """The head of a record: its leading headings, markings, dateline, fields and "Present:" list."""
     head = RecordHead()
-    index = 0
-    while index < len(paragraphs) and index < _MAX_HEAD:
+    index = steps = 0
+    while index < len(paragraphs) and steps < _MAX_HEAD:
         paragraph = paragraphs[index]
+        steps += 1
         present = read_present(paragraphs, index)
         if present is not None:
             participants, end = present
@@ -202,7 +266,20 @@ def read_head(paragraphs: Sequence[str]) -> RecordHead:
             break
         head.kinds.append(kind)
         index += 1
+    head.heading = _main_heading(head.headings)
     return head
+
+
+def _main_heading(lines: Sequence[str]) -> str | None:
+    """The record's own heading: the first naming the kind of record, else the first; a line
+    that runs on to the next ("RECORD OF CONVERSATION" / "with Comrade Kim Il Sung") joins it."""
+    headings: list[str] = []
+    for line in lines:
+        if headings and (_RUNS_ON.search(headings[-1]) or _CONTINUES.match(line)):
+            headings[-1] = f"{headings[-1]} {line}"
+        else:
+            headings.append(line)
+    return next((h for h in headings if _RECORD_TITLE.match(h)), headings[0] if headings else None)
 
 
 def _head_kind(head: RecordHead, paragraph: str) -> BodyKind | None:
@@ -212,23 +289,28 @@ def _head_kind(head: RecordHead, paragraph: str) -> BodyKind | None:
         return "heading"
     field_value = _field(paragraph)
     if field_value is not None:
-        name, value = field_value
+        name, written, value = field_value
         head.fields.setdefault(name, value)
         if name in _PLACE_FIELDS and value:
             head.place = head.place or value
-        elif name in _DATE_FIELDS:
+        elif name in _STAFF_FIELDS and value:
+            head.participants.extend(Participant(name=n, role=written) for n, _ in
+                                     split_names(value))
+        elif name in _DATE_FIELDS or "date" in name or "time" in name:
             dateline = read_dateline(paragraph)
             if dateline is not None and _add_dateline(head, dateline):
                 return "dateline"
         return "paragraph"
+    if is_marking(paragraph):
+        return "heading"
     if _RECORD_TITLE.match(paragraph) and looks_like_heading(paragraph):
-        head.heading = head.heading or paragraph
+        head.headings.append(paragraph)
         return "heading"
     dateline = read_dateline(paragraph)
     if dateline is not None and _add_dateline(head, dateline):
         return "dateline"
     if head.dateline is None and looks_like_heading(paragraph):
-        head.heading = head.heading or paragraph
+        head.headings.append(paragraph)
         return "heading"
     return None
 

@@ -53,7 +53,8 @@ FIELD_LABELS = frozenset(
     recommendation recommendations decision decisions proposal proposals comment comments
     remark remarks issue issues example examples conditions terms text original message
     attention via action info priority urgent secret confidential copy sir sirs gentlemen
-    madam excellency
+    madam excellency recorder recorders note-taker note-takers notetaker notetakers
+    stenographer stenographers minutes-taker chaired
     """)
 ) | frozenset(
     [
@@ -62,6 +63,7 @@ FIELD_LABELS = frozenset(
         "editors' note", "editorial note", "translator's note", "copies to", "copy to",
         "drafted by", "prepared by", "approved by", "cleared by", "recorded by", "written by",
         "translated by", "memorandum for", "record id", "top secret", "strictly secret",
+        "note taker", "record keeper", "minutes taken by", "chaired by", "presided by",
         "your excellency", "dear sir", "dear comrade", "n.b", "p.s",
     ]
 )
@@ -73,6 +75,15 @@ _FIELD_FIRST_WORDS = frozenset(
     alternative variant footnote step stage phase
     dear my to respected esteemed honoured honored beloved
     """)
+)
+
+
+# "DATE, TIME AND PLACE:", "Date and place:": header fields naming several things at once
+_FIELD_WORD = r"(?:date|dates|time|times|place|location|venue)"
+_COMBINED_FIELD = re.compile(
+    rf"^(?P<label>{_FIELD_WORD}(?:[ \t\u00a0]*(?:,|and|&)[ \t\u00a0]*{_FIELD_WORD}){{1,3}})"
+    r"[ \t\u00a0]*[:：][ \t\u00a0]*(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
 )
 
 
@@ -103,8 +114,12 @@ class Label:
 
 
 def last_name_word(name: str) -> str | None:
-    """The last word of ``name`` that can be a surname, case-folded ("[W. A.] Harriman" → harriman)."""
-    words = [w.strip(".,;[]()'’").casefold() for w in _TOKEN.findall(name)]
+    """The last word of ``name`` that can be a surname, case-folded ("[W. A.] Harriman" → harriman).
+
+    A trailing role in parentheses is no name: "Zhou Enlai (Premier)" → enlai.
+    """
+    words = [w.strip(".,;[]()'’").casefold() for w in _TOKEN.findall(name)
+             if not w.startswith("(")]
     words = [w for w in words if len(w) > 1 and w.isalpha() and w not in _PARTICLES]
     return words[-1] if words else None
 
@@ -193,3 +208,20 @@ def split_label(paragraph: str) -> Label | None:
         return None
     rest = paragraph[match.end():].lstrip()
     return Label(written, rest, shape, is_field_label(written))
+
+
+def field_label(paragraph: str) -> tuple[str, str] | None:
+    """The header field a paragraph opens with and its value, or None.
+
+    >>> field_label("Place: Moscow")
+    ('Place', 'Moscow')
+    >>> field_label("DATE, TIME AND PLACE: Monday, January 29, 1979")
+    ('DATE, TIME AND PLACE', 'Monday, January 29, 1979')
+    """
+    combined = _COMBINED_FIELD.match(paragraph)
+    if combined:
+        return combined["label"], combined["rest"].strip()
+    label = split_label(paragraph)
+    if label is None or not label.field:
+        return None
+    return label.speaker, label.rest

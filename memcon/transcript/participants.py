@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from memcon.model import Participant
-from memcon.transcript.labels import label_shape, split_label
+from memcon.transcript.labels import field_label, label_shape, split_label
 
 _HEADER = re.compile(
     r"^(?:present|also present|participants|participating|attending|attendees|in attendance|"
@@ -34,6 +34,26 @@ _ROLE_NOUNS = frozenset(
 _ROLE_LINKS = re.compile(r"\b(?:of|to|for|in|at)\b")
 _DASH = re.compile(r"\s+[–—-]\s+")
 _MAX_ENTRY = 150
+# A form of address before a name ("Comrades Andropov, Gromyko"), not part of it
+_HONORIFIC = re.compile(r"^(?:comrades?|tov\.|messrs\.?)\s+(?=\S)", re.IGNORECASE)
+# A closing period that belongs to an abbreviation: "U.S.", "A.", "Jr."
+_ABBREVIATED_END = re.compile(r"(?:^|[\s(])(?:(?:[A-Za-z]\.)+|Jr\.|Sr\.|Inc\.|Ltd\.|Co\.)$")
+# "U.S.", "PRC", "USSR" alone on a line: the delegation the names under it belong to
+_COUNTRY_CODE = re.compile(r"^(?:(?:[A-Z]\.){2,4}|[A-Z]{2,5})$")
+_CHAIR = re.compile(r"^(?:chaired by|presided(?: over)? by|presiding|chairing|in the chair)"
+                    r"[ \t\u00a0]*:?[ \t\u00a0]*(?P<name>\S.*)$", re.IGNORECASE)
+
+
+def _trim(text: str) -> str:
+    """An entry part without its closing ";" or ".", unless the period ends an abbreviation."""
+    text = text.strip().rstrip(";").rstrip()
+    if text.endswith(".") and not _ABBREVIATED_END.search(text):
+        text = text[:-1].rstrip()
+    return text
+
+
+def _name(text: str) -> str:
+    return _HONORIFIC.sub("", text.strip(), count=1)
 
 
 def _split_entry(text: str) -> tuple[str, str | None]:
@@ -42,11 +62,11 @@ def _split_entry(text: str) -> tuple[str, str | None]:
     for splitter in (re.compile(r",\s*"), _DASH):
         parts = splitter.split(text, maxsplit=1)
         if len(parts) == 2 and parts[0].strip() and parts[1].strip():
-            return parts[0].strip(), parts[1].strip().rstrip(".;") or None
+            return _name(parts[0]), _trim(parts[1]) or None
     match = re.match(r"^(?P<name>[^()]+?)\s*\((?P<role>[^()]+)\)\.?$", text)
     if match:
-        return match["name"], match["role"]
-    return text.rstrip(".") if not re.search(r"\b[A-Z]\.$", text) else text, None
+        return _name(match["name"]), match["role"]
+    return _name(_trim(text)), None
 
 
 def _is_role(piece: str) -> bool:
@@ -79,7 +99,7 @@ def split_names(text: str) -> list[tuple[str, str | None]]:
             name, role = entries[-1]
             entries[-1] = (name, f"{role}, {piece}" if role else piece)
         else:
-            entries.append((piece, None))
+            entries.append((_name(piece), None))
     return entries
 
 
@@ -118,6 +138,9 @@ def read_present(paragraphs: Sequence[str], index: int) -> tuple[list[Participan
 
     None when that paragraph does not open a list ("Present:", "Participants:").
     """
+    chair = _CHAIR.match(paragraphs[index].strip())
+    if chair and _name_like(chair["name"]):
+        return [Participant(name=_name(_trim(chair["name"])), role="chair")], index + 1
     header = _HEADER.match(paragraphs[index].strip())
     if not header:
         return None
@@ -129,6 +152,8 @@ def read_present(paragraphs: Sequence[str], index: int) -> tuple[list[Participan
     end = index + 1
     while end < len(paragraphs):
         paragraph = paragraphs[end].strip()
+        if field_label(paragraph) is not None:
+            break  # "Place: Moscow", "DATE, TIME AND PLACE: …" follow the list
         cells = [c.strip() for c in _COLUMNS.split(paragraph) if c.strip()]
         if len(cells) >= 2:
             sides = [_side_header(c) for c in cells]
@@ -143,6 +168,8 @@ def read_present(paragraphs: Sequence[str], index: int) -> tuple[list[Participan
                 break
         elif (header_side := _side_header(paragraph, _next(paragraphs, end))) is not None:
             side, columns = header_side, []
+        elif _COUNTRY_CODE.match(paragraph) and _name_like(_next(paragraphs, end)):
+            side, columns = paragraph, []
         elif _speech(paragraph):
             label = split_label(paragraph)
             assert label is not None

@@ -42,11 +42,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from memcon.model.body import BodyKind
-from memcon.transcript.labels import Label, last_name_word, split_label
+from memcon.transcript.labels import Label, label_shape, last_name_word, split_label
 
 __all__ = [
-    "Label", "Segment", "block_kind", "is_stage_direction", "segment", "speaker_labels",
-    "split_label",
+    "Label", "Segment", "block_kind", "is_recorder_line", "is_stage_direction", "segment",
+    "speaker_labels", "split_label",
 ]
 
 # Below this many speaker labels a record is narration, not a dialogue.
@@ -58,6 +58,12 @@ _GAP_WORDS = re.compile(
     re.IGNORECASE,
 )
 _QUOTES = "\"'“”‘’«»„…."
+# "[…]", "[...]", "(. . .)": an omission marked by the editor
+_ELLIPSIS = re.compile(r"^[\[(]\s*(?:…|\.(?:\s?\.){2,})\s*[\])]\.?$")
+# "Recorded by Comrade N.T. Fedorenko": who took the record, closing it; not speech
+_RECORDER = re.compile(r"^(?:recorded|written|compiled|noted|transcribed|taken\s+down|"
+                       r"minutes\s+taken|drawn\s+up)\s+by\s+(?P<who>[^:;]{1,80}?)\.?$",
+                       re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -98,12 +104,26 @@ def block_kind(paragraph: str) -> Literal["stage", "gap", "paragraph"] | None:
 
     >>> block_kind("(Stalin laughs)"), block_kind("[ILLEGIBLE]"), block_kind("[Greetings.]")
     ('stage', 'gap', 'paragraph')
+    >>> block_kind("[…]"), block_kind("Recorded by Shtykov."), block_kind("Stalin: Yes.")
+    ('gap', 'paragraph', None)
     """
+    if _ELLIPSIS.match(paragraph):
+        return "gap"
     if is_stage_direction(paragraph):
         return "stage"
     if _enclosed(paragraph, "[", "]"):
         return "gap" if _GAP_WORDS.search(paragraph) else "paragraph"
+    if is_recorder_line(paragraph):
+        return "paragraph"
     return None
+
+
+def is_recorder_line(paragraph: str) -> bool:
+    """True for the line naming who took the record: "Recorded by Comrade N.T. Fedorenko"."""
+    if len(paragraph) > 120:
+        return False
+    match = _RECORDER.match(paragraph)
+    return match is not None and label_shape(match["who"]) == "name"
 
 
 def _opens_mid_clause(rest: str) -> bool:

@@ -137,7 +137,7 @@ def test_dry_run_validates_and_counts_but_writes_nothing(db_alias: str, tmp_path
 
 
 def test_unknown_format_is_refused_before_any_work(db_alias: str) -> None:
-    with pytest.raises(InputError, match="known formats: .*archive-page"):
+    with pytest.raises(InputError, match=r"known formats: .*archive-page"):
         ingest_paths([REFERENCE], using=db_alias, format="no-such-format")
 
 

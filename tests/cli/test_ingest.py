@@ -15,26 +15,13 @@ from pathlib import Path
 import psycopg
 import pytest
 
-import memcon
 from memcon.readers.registry import read_path
 
-PACKAGE_ROOT = Path(memcon.__file__).resolve().parent.parent
-REFERENCE = PACKAGE_ROOT / "memcon" / "samples" / "wilson" / "soong-stalin-1945-08-10.txt"
+REFERENCE = Path(__file__).resolve().parents[2] / "memcon" / "samples" / "wilson" / \
+    "soong-stalin-1945-08-10.txt"
+MemconRun = Callable[..., subprocess.CompletedProcess[str]]
+
 CLOSING = "added {}, updated {}, unchanged {}, failed {}"
-
-
-def env() -> dict[str, str]:
-    """This checkout importable; the database only from --db."""
-    out = {k: v for k, v in os.environ.items() if k != "MEMCON_DATABASE_URL"}
-    out["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PACKAGE_ROOT), out.get("PYTHONPATH")]))
-    out.setdefault("MEMCON_SECRET_KEY", "test-only-secret")
-    return out
-
-
-def memcon_run(db: str, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m memcon --db DB ARGS`` to the end."""
-    return subprocess.run([sys.executable, "-m", "memcon", "--db", db, *args], env=env(),
-                          capture_output=True, text=True, timeout=timeout, check=False)
 
 
 def variants(folder: Path, count: int) -> list[Path]:
@@ -74,7 +61,8 @@ def count_documents(db: str) -> int:
     return int(rows[0][0]) if rows else 0  # type: ignore[call-overload]
 
 
-def test_ingest_prints_the_closing_line_and_is_idempotent(db_url: str) -> None:
+def test_ingest_prints_the_closing_line_and_is_idempotent(db_url: str,
+                                                          memcon_run: MemconRun) -> None:
     first = memcon_run(db_url, "ingest", str(REFERENCE))
     assert first.returncode == 0, first.stderr
     assert first.stdout.strip().splitlines()[-1] == CLOSING.format(1, 0, 0, 0)
@@ -82,7 +70,8 @@ def test_ingest_prints_the_closing_line_and_is_idempotent(db_url: str) -> None:
     assert again.stdout.strip().splitlines()[-1] == CLOSING.format(0, 0, 1, 0)
 
 
-def test_failures_exit_2_and_go_to_the_report_file(db_url: str, tmp_path: Path) -> None:
+def test_failures_exit_2_and_go_to_the_report_file(db_url: str, tmp_path: Path,
+                                                    memcon_run: MemconRun) -> None:
     inputs = tmp_path / "in"
     variants(inputs, 2)
     (inputs / "empty.txt").write_bytes(b"")
@@ -97,7 +86,7 @@ def test_failures_exit_2_and_go_to_the_report_file(db_url: str, tmp_path: Path) 
     assert lines[0]["file"].endswith("empty.txt")
 
 
-def test_dry_run_writes_nothing(db_url: str, tmp_path: Path) -> None:
+def test_dry_run_writes_nothing(db_url: str, memcon_run: MemconRun) -> None:
     done = memcon_run(db_url, "ingest", "--dry-run", str(REFERENCE))
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == CLOSING.format(1, 0, 0, 0)
@@ -107,7 +96,8 @@ def test_dry_run_writes_nothing(db_url: str, tmp_path: Path) -> None:
         assert not Path(db_url).exists()  # not even the database file
 
 
-def test_progress_bar_shows_counts_and_rate(db_url: str, tmp_path: Path) -> None:
+def test_progress_bar_shows_counts_and_rate(db_url: str, tmp_path: Path,
+                                            memcon_run: MemconRun) -> None:
     variants(tmp_path / "in", 3)
     done = memcon_run(db_url, "ingest", "--progress", str(tmp_path / "in"))
     assert done.returncode == 0, done.stderr
@@ -115,7 +105,8 @@ def test_progress_bar_shows_counts_and_rate(db_url: str, tmp_path: Path) -> None
     assert CLOSING.format(3, 0, 0, 0) in done.stderr  # in the bar's counts, too
 
 
-def test_no_progress_bar_when_stderr_is_not_a_terminal(db_url: str, tmp_path: Path) -> None:
+def test_no_progress_bar_when_stderr_is_not_a_terminal(db_url: str, tmp_path: Path,
+                                                        memcon_run: MemconRun) -> None:
     variants(tmp_path / "in", 2)
     done = memcon_run(db_url, "ingest", str(tmp_path / "in"))
     assert done.stderr == ""
@@ -125,7 +116,7 @@ def _expected_body() -> int:
     return len(read_path(REFERENCE)[0].body)
 
 
-def _assert_every_document_complete(db: str, files: int) -> int:
+def _assert_every_document_complete(db: str, files: int, memcon_run: MemconRun) -> int:
     """Every stored document has its whole body and index; return how many are stored."""
     body = _expected_body()
     per_document = query(db, "SELECT d.id, count(b.id) FROM archive_document d "
@@ -139,11 +130,11 @@ def _assert_every_document_complete(db: str, files: int) -> int:
 
 
 def _interrupted_ingest(db: str, tmp_path: Path, stop: Callable[[subprocess.Popen[str]], None],
-                        files: int = 80) -> tuple[subprocess.Popen[str], str]:
+                        env: dict[str, str], files: int) -> tuple[subprocess.Popen[str], str]:
     variants(tmp_path / "in", files)
     process = subprocess.Popen(
         [sys.executable, "-m", "memcon", "--db", db, "ingest", "--jobs", "2",
-         str(tmp_path / "in")], env=env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+         str(tmp_path / "in")], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         text=True, start_new_session=True)
     deadline = time.monotonic() + 120
     while count_documents(db) < 3:
@@ -156,11 +147,12 @@ def _interrupted_ingest(db: str, tmp_path: Path, stop: Callable[[subprocess.Pope
 
 
 @pytest.mark.slow
-def test_sigkill_mid_ingest_leaves_every_document_whole(db_url: str, tmp_path: Path) -> None:
-    files = 80
-    process, _ = _interrupted_ingest(db_url, tmp_path, lambda p: p.kill(), files)
+def test_sigkill_mid_ingest_leaves_every_document_whole(
+        db_url: str, tmp_path: Path, memcon_run: MemconRun, memcon_env: dict[str, str]) -> None:
+    files = 24
+    process, _ = _interrupted_ingest(db_url, tmp_path, lambda p: p.kill(), memcon_env, files)
     assert process.returncode == -signal.SIGKILL
-    stored = _assert_every_document_complete(db_url, files)
+    stored = _assert_every_document_complete(db_url, files, memcon_run)
     # its parsing workers do not outlive it
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
@@ -176,11 +168,12 @@ def test_sigkill_mid_ingest_leaves_every_document_whole(db_url: str, tmp_path: P
 
 
 @pytest.mark.slow
-def test_ctrl_c_mid_ingest_stops_cleanly(db_url: str, tmp_path: Path) -> None:
-    files = 80
+def test_ctrl_c_mid_ingest_stops_cleanly(
+        db_url: str, tmp_path: Path, memcon_run: MemconRun, memcon_env: dict[str, str]) -> None:
+    files = 24
     process, output = _interrupted_ingest(
-        db_url, tmp_path, lambda p: os.killpg(p.pid, signal.SIGINT), files)
+        db_url, tmp_path, lambda p: os.killpg(p.pid, signal.SIGINT), memcon_env, files)
     assert process.returncode == 130
     assert "interrupted" in output and "Traceback" not in output
-    stored = _assert_every_document_complete(db_url, files)
+    stored = _assert_every_document_complete(db_url, files, memcon_run)
     assert CLOSING.format(stored, 0, 0, 0) in output

@@ -13,7 +13,7 @@ from memcon.model.schema import validate_document
 from memcon.readers import archive_html
 from memcon.readers.archive_html import READER, page_text
 from memcon.readers.inputs import InputFile
-from memcon.readers.registry import read_input
+from memcon.readers.registry import detect, read_input
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "archive_html" / "soong-stalin.html"
 REFERENCE = Path(__file__).parent.parent.parent / "memcon" / "samples" / "wilson" / \
@@ -123,3 +123,7 @@ def test_sniff_scores_archive_pages_high_and_other_html_low() -> None:
     assert score(b"<!DOCTYPE html><html><body>Hello</body></html>") == 10
     assert score(REFERENCE.read_bytes()) == 0
     assert score(b'<TEI xmlns="http://www.tei-c.org/ns/1.0"/>') == 0
+
+
+def test_saved_page_is_detected_by_content() -> None:
+    assert detect(InputFile("saved-page.txt", FIXTURE.read_bytes())).name == "archive-html"

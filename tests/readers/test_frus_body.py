@@ -162,3 +162,31 @@ def test_block_level_note_is_anchored_to_the_item_before_it() -> None:
 def test_whole_paragraph_gap_element_is_a_gap() -> None:
     record = document('<p>Kissinger: One.</p><gap reason="not declassified"/><p>Huang: Two.</p>')
     assert [b.kind for b in record.body] == ["turn", "gap", "turn"]
+
+
+def test_notes_beyond_the_source_note_are_kept() -> None:
+    record = document("<p>Text.</p>", head='1. Note<note type="source" n="1">Source: X. Secret.'
+                                           '</note><note type="source" n="1a">Also in Y.</note>')
+    assert record.source.citation == "Source: X. Secret."
+    assert [(n.n, n.text, n.type, n.anchor) for n in record.notes] == [
+        ("1a", "Also in Y.", "source", None)]
+
+
+def test_signature_after_a_turn_is_not_part_of_it() -> None:
+    record = document("<p>Nixon: One.</p><p>Chou: Two.</p><signed>R. N.</signed>")
+    assert record.turns[-1].text == "Two."
+    assert record.body[-1].text == "R. N." and record.body[-1].kind == "paragraph"
+
+
+def test_note_in_an_opener_is_a_note() -> None:
+    record = document('<opener><dateline>Paris, <date when="1919-02-11">February 11, 1919</date>'
+                      '</dateline><note n="2">Undated.</note></opener><p>Text.</p>')
+    assert [(n.n, n.text, n.anchor) for n in record.notes] == [("2", "Undated.", 0)]
+    assert [b.kind for b in record.body] == ["dateline", "paragraph"]
+
+
+def test_source_note_set_after_the_head_is_the_source() -> None:
+    record = document('<note rend="inline" type="source">Hopkins Papers</note><p>Text.</p>',
+                      head="Memorandum by the President’s Special Assistant")
+    assert record.source.citation == "Hopkins Papers"
+    assert record.notes == []

@@ -116,3 +116,8 @@ def test_document_number_comes_from_the_div_when_the_head_has_none() -> None:
     records = _records("undated-volume.xml")
     assert records["d501"]["doc_number"] == "501"
     assert records["d501"]["original_heading"] is None
+
+
+def test_attribute_naming_no_real_day_is_no_date() -> None:
+    assert dates_from_attributes("1999-02-30", None) == (None, None)
+    assert dates_from_attributes("1999-13", None) == (None, None)

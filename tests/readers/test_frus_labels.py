@@ -67,3 +67,8 @@ def test_smallcaps_that_is_not_a_speaker() -> None:
     assert label('<p>The text was long and then, much later, after many words had been '
                  'written, <hi rend="smallcaps">Admiral King</hi> said no.</p>',
                  smallcaps=True) is None
+
+
+def test_label_wrapped_in_highlighting_keeps_its_reference() -> None:
+    assert label('<p><hi rend="strong"><persName corresp="#p_K">Kissinger</persName>:</hi> '
+                 "Yes.</p>") == ("Kissinger", "Yes.", "p_K")

@@ -12,6 +12,7 @@ from memcon.model.schema import validate_document
 from memcon.readers.frus_participants import (
     entry_participants,
     list_participants,
+    name_without_title,
     names_from_line,
     side_text,
     text_participants,
@@ -139,3 +140,38 @@ def test_side_lines() -> None:
     assert side_text("U.S. Side:") and side_text("Chinese") and side_text("PRC")
     assert side_text("Department of State")
     assert not side_text("Wang Chen") and not side_text("Winston Lord, NSC Staff")
+
+
+def test_one_entry_per_line_of_an_item() -> None:
+    item = etree.fromstring(f'<item {TEI}><persName corresp="#p_A">Dean Acheson</persName>, '
+                            'Secretary of State<lb/>George Kennan, Policy Planning Staff</item>')
+    assert [(p.name, p.role, p.ref) for p in entry_participants(item)] == [
+        ("Dean Acheson", "Secretary of State", "p_A"),
+        ("George Kennan", "Policy Planning Staff", None)]
+
+
+def test_titles_before_a_name_are_not_the_name() -> None:
+    assert name_without_title("Secretary of State Rogers") == "Rogers"
+    assert name_without_title("Lt. Gen. John Pauly") == "John Pauly"
+    assert name_without_title("Secretary of State") == "Secretary of State"
+    assert name_without_title("The President") == "The President"
+    assert name_without_title("Marshall Green") == "Marshall Green"
+
+
+def test_participants_head_without_colon_and_delegation_headings_open_the_list() -> None:
+    xml = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div type="document" '
+           'xml:id="d1"><head>1. Memorandum of Conversation</head>'
+           "<p>American Participants:</p><p>Henry A. Kissinger</p><p>Winston Lord</p>"
+           "<p>Chinese Participants:</p><p>Chou En-lai, Premier</p>"
+           "<p>Kissinger: Welcome.</p><p>Chou: Thank you.</p></div></body></text></TEI>")
+    record = next(READER.read(InputFile("v.xml", xml.encode())))
+    validate_document(record.to_json())
+    assert people(record) == [("Henry A. Kissinger", None, "American Participants"),
+                              ("Winston Lord", None, "American Participants"),
+                              ("Chou En-lai", "Premier", "Chinese Participants")]
+    assert [t.speaker for t in record.turns] == ["Kissinger", "Chou"]
+    plain = xml.replace("<p>American Participants:</p>", "<p>PARTICIPANTS</p>").replace(
+        "<p>Chinese Participants:</p>", "")
+    record = next(READER.read(InputFile("v.xml", plain.encode())))
+    assert [p.name for p in record.participants] == ["Henry A. Kissinger", "Winston Lord",
+                                                     "Chou En-lai"]

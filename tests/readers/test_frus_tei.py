@@ -334,7 +334,7 @@ def _source_text(div: etree._Element) -> str:
                 else:
                     parent.text = (parent.text or "") + element.tail
             parent.remove(element)
-    return re.sub(r"\s+", "", "".join(div.itertext()))
+    return re.sub(r"\s+", "", "".join(str(t) for t in div.itertext()))
 
 
 def _body_text(record: DocumentRecord) -> str:
@@ -456,3 +456,15 @@ def test_a_large_volume_reads_every_document() -> None:
     assert len(records) == 300
     assert all(len(r.turns) == 40 for r in records)
     assert records[-1].source.box == "300"
+
+
+def test_volume_header_is_read_whole() -> None:
+    data = (b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+            b'<title type="volume">Short</title><title type="complete">Complete Title</title>'
+            b'</titleStmt><publicationStmt><idno type="frus">frus-x</idno><p>Note.</p>'
+            b'<availability><p>Public domain.</p></availability></publicationStmt></fileDesc>'
+            b'</teiHeader><text><body><div type="document" xml:id="d1"><head>1. Note</head>'
+            b"<p>Text.</p></div></body></text></TEI>")
+    record = next(READER.read(InputFile("v.xml", data)))
+    assert record.collection is not None
+    assert (record.collection.id, record.collection.title) == ("frus-x", "Complete Title")

@@ -12,6 +12,7 @@ from lxml import etree
 from memcon.errors import InputError
 from memcon.model.schema import validate_document
 from memcon.readers.inputs import InputFile
+from memcon.readers.registry import detect
 from memcon.readers.tei import READER
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "tei"
@@ -221,6 +222,22 @@ def test_setting_gives_date_and_place_and_source_citation_is_the_bibl() -> None:
     assert record["languages"] == ["sl"]
 
 
+def test_publication_date_is_not_the_date_of_the_conversation() -> None:
+    data = tei("<u who='#a'>Yes.</u>").replace(
+        b"</titleStmt>",
+        b"</titleStmt><publicationStmt><date when='2024-05-01'>2024</date></publicationStmt>")
+    [record] = parse_bytes(data)
+    assert (record["date"], record["date_text"]) == (None, None)
+
+
+def test_date_written_without_attributes_is_read_from_its_text() -> None:
+    header = ("<profileDesc><settingDesc><setting><date>10 August 1945, 9:00 - 11:30 p.m."
+              "</date></setting></settingDesc></profileDesc>")
+    [record] = parse_bytes(tei("<u who='#a'>Yes.</u>", header))
+    assert (record["date"], record["time_start"], record["time_end"]) == (
+        "1945-08-10", "21:00", "23:30")
+
+
 def test_tei_corpus_yields_one_record_per_document_with_corpus_metadata() -> None:
     records = parse("corpus.xml")
     assert [r["title"] for r in records] == ["First talk", "Second talk"]
@@ -258,6 +275,12 @@ def test_choice_gives_the_reading_as_written() -> None:
                                "</p>"))
     assert record["body"] == [{"kind": "paragraph", "text": "The Kremlim USSR",
                                "marks": [{"tei": "sic", "start": 4, "end": 11}]}]
+
+
+def test_sp_with_words_right_after_its_speaker_is_one_turn() -> None:
+    [record] = parse_bytes(tei("<sp><speaker>Stalin:</speaker> Yes. <stage>(laughs)</stage>"
+                               "<lb/>No.</sp>"))
+    assert turns(record) == [("Stalin", "Yes. (laughs)\nNo.")]
 
 
 def test_sp_with_only_a_speaker_is_an_empty_turn() -> None:
@@ -319,3 +342,8 @@ def test_sniff_scores_transcripts_high_and_frus_volumes_below_the_frus_reader() 
         assert score(volume) == 40
     assert score(SAMPLES / "wilson" / "soong-stalin-1945-08-10.txt") == 0
     assert READER.sniff(InputFile("x.xml", b"<html><p>Stalin: yes</p></html>")) == 0
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.xml")), ids=lambda p: p.name)
+def test_fixtures_are_detected_as_tei(path: Path) -> None:
+    assert detect(InputFile.read(path)).name == "tei"

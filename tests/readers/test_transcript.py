@@ -12,6 +12,7 @@ import pytest
 from memcon.errors import InputError
 from memcon.model.schema import validate_document
 from memcon.readers.inputs import InputFile
+from memcon.readers.registry import detect
 from memcon.readers.transcript import READER
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "transcript"
@@ -269,3 +270,8 @@ def test_sniff_scores() -> None:
     assert score(b"<?xml version='1.0'?><TEI/>") == 0
     assert score(b"<!DOCTYPE html><html></html>") == 0
     assert score(b"\x00\x01\x02binary") == 0
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.iterdir()), ids=lambda p: p.name)
+def test_fixtures_are_detected_as_transcripts(path: Path) -> None:
+    assert detect(InputFile.read(path)).name == "transcript"

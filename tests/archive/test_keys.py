@@ -1,0 +1,42 @@
+"""Record identity and fingerprint: what makes a re-ingested record the same, and changed."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from memcon.archive.keys import PreparedRecord, record_fingerprint, record_identity
+from memcon.model import Collection, DocumentRecord
+
+
+def test_identity_is_collection_and_local_id_when_both_are_known() -> None:
+    data = {"collection": {"id": "frus1943China", "title": None}, "local_id": "d79"}
+    assert record_identity(data, "/a/v.xml", 2) == "collection:frus1943China/d79"
+
+
+def test_identity_falls_back_to_file_and_position() -> None:
+    assert record_identity({"local_id": "d79"}, "/a/v.xml", 2) == "file:/a/v.xml#2"
+
+
+def test_fingerprint_ignores_where_the_file_lies(dairen_record: DocumentRecord) -> None:
+    data = dairen_record.to_json()
+    moved = dict(data, origin=dict(data["origin"], path="elsewhere/copy.txt"))
+    assert record_fingerprint(moved) == record_fingerprint(data)
+
+
+def test_fingerprint_changes_with_text_bytes_or_reader(dairen_record: DocumentRecord) -> None:
+    data = dairen_record.to_json()
+    base = record_fingerprint(data)
+    assert record_fingerprint(dict(data, title="Another title")) != base
+    assert record_fingerprint(dict(data, origin=dict(data["origin"], sha256="1" * 64))) != base
+    assert record_fingerprint(dict(data, origin=dict(data["origin"], reader_version="2"))) != base
+
+
+def test_prepared_record_travels_as_one_json_line(dairen_record: DocumentRecord) -> None:
+    record = dataclasses.replace(dairen_record, collection=Collection("c", "C"), local_id="d1")
+    prepared = PreparedRecord.of(record, position=4)
+    line = prepared.to_json_line()
+    assert "\n" not in line
+    back = PreparedRecord.from_json_line(line)
+    assert back.record.to_json() == record.to_json()
+    assert (back.identity, back.position, back.suggested_id) == ("collection:c/d1", 4, "c-d1")
+    assert back.origin_path.startswith("/")
