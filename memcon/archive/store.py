@@ -89,8 +89,10 @@ def store_record(record: DocumentRecord, *, position: int = 0,
 
 def _unique_id(suggested: str, using: str) -> str:
     base = suggested[: _ID_MAX - 6].strip("-") or "record"
-    taken = set(Document.objects.using(using).filter(doc_id__startswith=base)
-                .values_list("doc_id", flat=True))
+    # a range, not LIKE 'base%': SQLite's LIKE ignores case and so cannot use the index
+    numbered = models.Q(doc_id__gte=f"{base}-", doc_id__lt=f"{base}.")
+    taken = set(Document.objects.using(using).filter(models.Q(doc_id=base) | numbered)
+                .order_by().values_list("doc_id", flat=True))
     if base not in taken:
         return base
     n = 2

@@ -140,7 +140,7 @@ def _interrupted_ingest(db: str, tmp_path: Path, stop: Callable[[subprocess.Pope
     while count_documents(db) < 3:
         assert process.poll() is None, "the ingest ended before it could be interrupted"
         assert time.monotonic() < deadline
-        time.sleep(0.05)
+        time.sleep(0.02)
     stop(process)
     out, err = process.communicate(timeout=60)
     return process, out + err
@@ -149,7 +149,7 @@ def _interrupted_ingest(db: str, tmp_path: Path, stop: Callable[[subprocess.Pope
 @pytest.mark.slow
 def test_sigkill_mid_ingest_leaves_every_document_whole(
         db_url: str, tmp_path: Path, memcon_run: MemconRun, memcon_env: dict[str, str]) -> None:
-    files = 24
+    files = 30
     process, _ = _interrupted_ingest(db_url, tmp_path, lambda p: p.kill(), memcon_env, files)
     assert process.returncode == -signal.SIGKILL
     stored = _assert_every_document_complete(db_url, files, memcon_run)
@@ -170,7 +170,7 @@ def test_sigkill_mid_ingest_leaves_every_document_whole(
 @pytest.mark.slow
 def test_ctrl_c_mid_ingest_stops_cleanly(
         db_url: str, tmp_path: Path, memcon_run: MemconRun, memcon_env: dict[str, str]) -> None:
-    files = 24
+    files = 30
     process, output = _interrupted_ingest(
         db_url, tmp_path, lambda p: os.killpg(p.pid, signal.SIGINT), memcon_env, files)
     assert process.returncode == 130

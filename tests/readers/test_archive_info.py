@@ -36,7 +36,7 @@ def test_a_labelled_block_with_every_value() -> None:
     assert (info.uploaded, info.doc_type, info.record_id) == ("2011-11-17", "Telegram", "114890")
     assert info.languages == ["Russian"]
     assert info.funders == ["Leon Levy Foundation"]
-    assert info.sections == {"Subjects Discussed": ["Korean War"]}
+    assert info.sections == {"subjects": ["Korean War"]}
 
 
 def test_inline_labels_are_read_too() -> None:
@@ -62,9 +62,16 @@ def test_separate_credits_go_to_their_lists() -> None:
     assert parts.box is None and parts.folder is None
 
 
-def test_an_unknown_holding_stays_null() -> None:
+def test_an_archive_named_by_its_abbreviation_before_a_file_number() -> None:
     parts = split_citation("PRC FMA 109-00071-03, 1-12.")
+    assert (parts.repository, parts.collection, parts.contributors) == ("PRC FMA", None, [])
+
+
+def test_an_unknown_holding_stays_null() -> None:
+    parts = split_citation("109-00071-03, 1-12.")
     assert (parts.repository, parts.collection, parts.contributors) == (None, None, [])
+    parts = split_citation("Moscow, 1-12.")
+    assert (parts.repository, parts.collection) == (None, None)
 
 
 def test_values_are_checked_by_their_form() -> None:

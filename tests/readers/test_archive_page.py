@@ -279,7 +279,7 @@ def test_document_information_with_all_values() -> None:
     assert data["doc_type"] == "Memorandum of Conversation"
     assert data["contributors"] == ["David Wolff"]
     assert data["translators"] == ["Sergey Radchenko"]
-    assert data["archive_languages"] == ["Russian"]
+    assert data["original_languages"] == ["Russian"]
     assert data["summary"] == "Molotov, Harriman and Kim Il Sung discuss fisheries and trade."
     assert data["complete"] is True
 
