@@ -7,7 +7,7 @@ import sys
 import click
 
 from memcon.errors import InputError
-from memcon.readers.registry import known_formats, read_path
+from memcon.readers.registry import get_reader, read_path
 
 
 @click.command("parse")
@@ -22,6 +22,8 @@ def command(files: tuple[str, ...], format_name: str | None) -> None:
 
     Example: memcon parse soong-stalin-1945-08-10.txt | jq .title
     """
+    if format_name:
+        get_reader(format_name)  # an unknown name is refused before any file is read
     failed = 0
     out = sys.stdout
     for path in files:

@@ -16,7 +16,7 @@ from memcon.model.record import DocumentRecord
 _STOP = {
     "a", "an", "and", "the", "of", "on", "in", "at", "to", "for", "with", "between", "by",
     "from", "record", "records", "meeting", "memorandum", "conversation", "minutes",
-    "notes", "talk", "talks", "transcript", "telegram", "letter", "excerpt", "from",
+    "notes", "talk", "talks", "transcript", "telegram", "letter", "excerpt",
     "comrade", "mr", "dr", "president", "premier", "secretary", "general", "chairman",
 }
 _BETWEEN = re.compile(r"\bbetween\s+(.+?)\s+and\s+(.+?)(?:[,;(]|\bon\b|\bin\b|$)", re.IGNORECASE)

@@ -25,7 +25,7 @@ def _validator() -> jsonschema.protocols.Validator:
     schema = document_schema()
     validator_class = jsonschema.validators.validator_for(schema)
     validator_class.check_schema(schema)
-    return validator_class(schema)  # type: ignore[no-any-return]
+    return validator_class(schema)
 
 
 def validate_document(data: dict[str, Any]) -> None:
