@@ -48,7 +48,13 @@ def detect(source: InputFile) -> Reader:
     """The reader whose sniffer scores the file highest; none above zero raises InputError."""
     scored = sorted(((r.sniff(source), r.name) for r in readers().values()), reverse=True)
     if not scored or scored[0][0] <= 0:
-        raise InputError(source.path, f"is not in a supported format (known: {known_formats()})")
+        reason, line, column = "is not in a supported format", None, None
+        try:
+            source.text  # noqa: B018 -- a file that is not even text says why (binary, empty, …)
+        except InputError as exc:
+            reason, line, column = exc.reason, exc.line, exc.column
+        raise InputError(source.path, f"{reason}; known formats: {known_formats()}",
+                         line=line, column=column)
     return readers()[scored[0][1]]
 
 
