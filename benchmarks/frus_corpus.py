@@ -10,7 +10,7 @@ import random
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-WORDS = (
+WORDS = (  # noqa: SIM905 - a paragraph of words reads better than a list
     "the of and to in that is was he for it with as his on be at by had not are but from or "
     "have an they which one you were her all she there would their we him been has when who "
     "will more no if out so said what up its about into than them can only other new some "

@@ -12,7 +12,6 @@ import argparse
 import json
 import os
 import re
-import resource
 import subprocess
 import sys
 import tempfile
@@ -22,7 +21,7 @@ from pathlib import Path
 from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from frus_corpus import generate  # noqa: E402
+from frus_corpus import generate
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 WORD = re.compile(r"\w+")
@@ -44,24 +43,36 @@ def floor(folder: Path) -> dict[str, float]:
     return {"seconds": elapsed, "documents": documents, "tokens": tokens, "bytes": size}
 
 
-def run_child(args: list[str]) -> tuple[float, float, str]:
-    """Run a command; return wall seconds, the peak RSS (MiB) of its processes, and stderr tail."""
+# Runs the command given as its arguments, then prints the peak RSS (KiB) of the largest process
+# among the command and its descendants. A fresh wrapper per command: RUSAGE_CHILDREN in this
+# process would keep the peak of every command run before.
+_WRAPPER = (
+    "import resource, subprocess, sys; "
+    "code = subprocess.call(sys.argv[1:]); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
+    "sys.exit(code)"
+)
+
+
+def run_child(args: list[str]) -> tuple[float, float, str, str]:
+    """Run a command; return wall seconds, its own peak RSS (MiB), its stdout and stderr tail."""
     started = time.perf_counter()
-    proc = subprocess.run(args, capture_output=True, text=True, check=False)
+    proc = subprocess.run([sys.executable, "-c", _WRAPPER, *args], capture_output=True,
+                          text=True, check=False)
     elapsed = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    if proc.returncode != 0:
+    lines = proc.stderr.strip().splitlines()
+    if proc.returncode != 0 or not lines:
         raise SystemExit(f"{' '.join(args)} failed ({proc.returncode}): {proc.stderr[-2000:]}")
-    return elapsed, peak, proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else ""
+    peak = int(lines[-1]) / 1024
+    return elapsed, peak, proc.stdout, lines[-2] if len(lines) > 1 else ""
 
 
 def floor_in_child(folder: Path) -> tuple[dict[str, float], float]:
     """The floor in a fresh process, so that its peak memory is its own."""
     code = (f"import sys, json; sys.path.insert(0, {str(Path(__file__).parent)!r}); "
             f"import ingest_benchmark as b; print(json.dumps(b.floor(__import__('pathlib').Path({str(folder)!r}))))")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return json.loads(proc.stdout), peak
+    _elapsed, peak, out, _tail = run_child([sys.executable, "-c", code])
+    return json.loads(out), peak
 
 
 def count_turns(db: Path) -> int:
@@ -79,8 +90,9 @@ def measure(turns: int, workdir: Path) -> None:
     megabytes = sum(p.stat().st_size for p in corpus.glob("*.xml")) / 1e6
     base, base_peak = floor_in_child(corpus)
     db = workdir / f"bench-{turns}.sqlite3"
-    elapsed, peak, closing = run_child(
+    elapsed, peak, out, _tail = run_child(
         [sys.executable, "-m", "memcon", "--db", str(db), "ingest", str(corpus)])
+    closing = out.strip().splitlines()[-1] if out.strip() else ""
     stored = count_turns(db)
     docs = base["documents"]
     print(f"\ncorpus: {files} volumes, {docs:.0f} documents, {stored} turns, {megabytes:.1f} MB")

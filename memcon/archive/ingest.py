@@ -1,9 +1,10 @@
-"""Ingest files and folders into the archive: parsed on every core, written one document at a time.
+"""Ingest files and folders into the archive: parsed on every core, written in batches.
 
 Worker processes read, parse and validate whole files (``memcon.archive.parsing``); this process
-writes their records in file order, one transaction per document, so that an interrupted ingest
-(Ctrl-C, a killed process) leaves every document fully in or fully out. At most a few files'
-records are in flight at once, so memory stays bounded however large the batch.
+writes their records in file order, many documents per transaction and each in a savepoint of
+its own (``memcon.archive.writer``), so that an interrupted ingest (Ctrl-C, a killed process)
+leaves every document fully in or fully out. At most a few files' records are in flight at
+once, so memory stays bounded however large the batch.
 
 Example::
 
@@ -31,6 +32,7 @@ from memcon.archive import store
 from memcon.archive.keys import PreparedRecord
 from memcon.archive.models import Document
 from memcon.archive.parsing import Failure, ParsedFile, discard, parse_file, start_worker
+from memcon.archive.writer import BatchWriter
 from memcon.readers.registry import get_reader
 
 __all__ = ["Failure", "IngestReport", "ingest_paths", "input_files"]
@@ -134,27 +136,38 @@ def ingest_paths(
     if on_progress is not None:
         on_progress(report)
     can_look_up = not dry_run or _archive_ready(using)
+    writer = BatchWriter(using)
     try:
         with tempfile.TemporaryDirectory(prefix="memcon-ingest-") as spool_dir:
             parsed_files = closing(_parsed_files(files, format, spool_dir, jobs))
             with parsed_files as stream:
                 for parsed in stream:
                     try:
-                        _write_file(parsed, report, fail, using=using, dry_run=dry_run,
+                        _write_file(parsed, report, fail, writer, dry_run=dry_run,
                                     can_look_up=can_look_up)
                     finally:
                         discard(parsed)
                     report.files_done += 1
                     if on_progress is not None:
                         on_progress(report)
+        _uncount(report, writer.commit())
     except KeyboardInterrupt:
         report.interrupted = True
+        _uncount(report, writer.commit())  # what is stored whole stays
+    finally:
+        _uncount(report, writer.rollback())  # after an error: nothing of the open batch stays
     report.seconds = time.monotonic() - started
     return report
 
 
-def _write_file(parsed: ParsedFile, report: IngestReport, fail: Callable[[Failure], None], *,
-                using: str, dry_run: bool, can_look_up: bool) -> None:
+def _uncount(report: IngestReport, lost: list[store.Outcome]) -> None:
+    """Take back the outcomes of a batch that was rolled back."""
+    for outcome in lost:
+        setattr(report, outcome, getattr(report, outcome) - 1)
+
+
+def _write_file(parsed: ParsedFile, report: IngestReport, fail: Callable[[Failure], None],
+                writer: BatchWriter, *, dry_run: bool, can_look_up: bool) -> None:
     if parsed.failure is not None:
         fail(parsed.failure)
         return
@@ -162,23 +175,25 @@ def _write_file(parsed: ParsedFile, report: IngestReport, fail: Callable[[Failur
         report.documents += 1
         report.turns += sum(1 for item in prepared.record.body if item.kind == "turn")
         if dry_run:
-            report.count(store.plan(prepared, using=using) if can_look_up else "added")
+            report.count(store.plan(prepared, using=writer.using) if can_look_up else "added")
             continue
         try:
-            outcome, _doc_id = _store(prepared, using)
+            outcome, _doc_id = _store(prepared, writer)
         except (DataError, IntegrityError) as exc:
             fail(Failure(parsed.path, f"record {prepared.position + 1}",
                          f"could not be stored: {exc}".strip()))
             continue
         report.count(outcome)
+        if writer.due():
+            _uncount(report, writer.commit())
 
 
-def _store(prepared: PreparedRecord, using: str) -> tuple[store.Outcome, str]:
+def _store(prepared: PreparedRecord, writer: BatchWriter) -> tuple[store.Outcome, str]:
     try:
-        return store.store(prepared, using=using)
+        return writer.store(prepared)
     except IntegrityError:
         # another ingest took the same id or identity meanwhile: match against what it stored
-        return store.store(prepared, using=using)
+        return writer.store(prepared)
 
 
 def _archive_ready(using: str) -> bool:

@@ -72,30 +72,33 @@ class BatchWriter:
             len(self.pending) >= documents or self._items >= items
             or time.monotonic() - self._opened >= seconds)
 
-    def commit(self) -> None:
-        """Commit the open batch, if any."""
+    def commit(self) -> list[store.Outcome]:
+        """Commit the open batch, if any; return the outcomes lost if it had to be rolled back."""
         if self._atomic is None:
-            return
+            return []
         atomic, self._atomic = self._atomic, None
         try:
             bulk.restore_turn_trigger(self.using)
         except BaseException:
             bulk.forget_suspension(self.using)
-            atomic.__exit__(RuntimeError, RuntimeError(), None)  # roll back: trigger and all
+            transaction.set_rollback(True, using=self.using)
+            atomic.__exit__(None, None, None)
             raise
-        if connections[self.using].needs_rollback:
-            bulk.forget_suspension(self.using)
+        lost = self.pending if connections[self.using].needs_rollback else []
         atomic.__exit__(None, None, None)
         self.pending = []
+        return lost
 
-    def rollback(self) -> None:
-        """Roll the open batch back, if any; its outcomes stay in ``pending`` for the caller."""
+    def rollback(self) -> list[store.Outcome]:
+        """Roll the open batch back, if any; return the outcomes it loses."""
         if self._atomic is None:
-            return
+            return []
         atomic, self._atomic = self._atomic, None
         bulk.forget_suspension(self.using)
         transaction.set_rollback(True, using=self.using)
         atomic.__exit__(None, None, None)
+        lost, self.pending = self.pending, []
+        return lost
 
     def _begin(self) -> None:
         connection = connections[self.using]

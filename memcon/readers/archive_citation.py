@@ -49,6 +49,7 @@ _ACRONYM = re.compile(rf"^(?P<name>{_ACRONYM_WORD}(?:\s+{_ACRONYM_WORD}){{0,2}})
 # "(Beijing: Zhongyang wenxian chubanshe, 1994)": the imprint of a published book
 _IMPRINT = re.compile(r"\([^():]{2,60}:[^()]{2,120},\s*(?:1[5-9]|20)\d\d\)")
 _QUOTES = "\"'“”‘’"
+_PUNCTUATION = re.compile(r"[,()\[\]\"“”]")
 
 
 @dataclass(slots=True)
@@ -76,9 +77,9 @@ def _sentence_ends(text: str) -> list[int]:
         written = text[max(0, match.start() - 40):match.start()]
         before = written.rstrip(_QUOTES)
         word = re.search(r"([^\W\d_]+)$", before)
-        if word and len(word.group(1)) > 1 and word.group(1).casefold() not in _ABBREVIATIONS:
-            ends.append(match.end())
-        elif before[-1:].isdigit() or before != written:
+        sentence_word = bool(word and len(word.group(1)) > 1
+                             and word.group(1).casefold() not in _ABBREVIATIONS)
+        if sentence_word or before[-1:].isdigit() or before != written:
             ends.append(match.end())
     return ends
 
@@ -115,10 +116,10 @@ def _credits(citation: str, parts: CitationParts) -> int:
 def _commas(text: str) -> list[str]:
     """Comma-separated parts, not splitting inside parentheses, brackets or double quotes."""
     parts: list[str] = []
-    current: list[str] = []
-    depth = 0
+    start = depth = 0
     quoted = False
-    for char in text:
+    for match in _PUNCTUATION.finditer(text):
+        char = match.group()
         if char in "([":
             depth += 1
         elif char in ")]":
@@ -127,12 +128,10 @@ def _commas(text: str) -> list[str]:
             quoted = not quoted
         elif char in "“”":
             quoted = char == "“"
-        if char == "," and depth <= 0 and not quoted:
-            parts.append("".join(current).strip())
-            current = []
-        else:
-            current.append(char)
-    parts.append("".join(current).strip())
+        elif depth <= 0 and not quoted:
+            parts.append(text[start:match.start()].strip())
+            start = match.end()
+    parts.append(text[start:].strip())
     return [p for p in parts if p]
 
 

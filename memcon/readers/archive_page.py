@@ -3,7 +3,8 @@
 The page, top to bottom: furniture ("Skip to content", maybe a teaser of another record); the
 date line; the title; the funder line ("This document was made possible with support from …");
 the record itself (heading, dateline, "Present:" list, speaker turns, stage directions); the
-editor's summary; the "Document Information" block. Every non-blank line is a paragraph, so
+editor's summary; the page's lists and the "Document Information" block. Footnotes set after
+the record's text become its notes. Every non-blank line is a paragraph, so
 pages with blank lines, with single line breaks, with CRLF endings or with lines holding only a
 non-breaking space all read alike. A page that stops before "Document Information" is cut off:
 what is there is parsed and the record is marked incomplete.
@@ -94,9 +95,12 @@ def _is_info(text: str) -> bool:
 
 
 def _title_like(text: str) -> bool:
+    """True for a line that can be a page's title ("Mao Zedong: Speech at …", not "Mao: Yes.")."""
     label = split_label(text)
+    spoken = label is not None and not label.field and label.rest.rstrip("\"'”’)").endswith(
+        (".", "!", "?", "…"))
     return (len(text) <= 300 and date_line(text) is None and not _is_info(text)
-            and not _FUNDER.match(text) and (label is None or label.field or not label.rest))
+            and not _FUNDER.match(text) and not spoken)
 
 
 def _date_and_title(texts: Sequence[str], funder: int | None, limit: int) -> tuple[
@@ -249,6 +253,11 @@ def parse_page(text: str, path: str = "<text>") -> DocumentRecord:
     else:
         record.funders = [funder_line] if funder_line else []
         record.complete = False
+    # the page's lists set between the summary and the information block
+    lists = texts[layout.end:layout.info] if layout.info is not None else texts[layout.end:]
+    if lists:
+        for key, values in read_document_info(lists).sections.items():
+            record.extra.setdefault(key, values)
     return record
 
 

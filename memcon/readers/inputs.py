@@ -80,6 +80,7 @@ class InputFile:
     _text: str | None = field(default=None, repr=False)
     _encoding: str | None = field(default=None, repr=False)
     _truncated: bool = field(default=False, repr=False)
+    _error: InputError | None = field(default=None, repr=False)
 
     @classmethod
     def read(cls, path: str | Path) -> InputFile:
@@ -112,8 +113,14 @@ class InputFile:
     @property
     def text(self) -> str:
         """The file's text, decoded once (see ``decode_text``)."""
+        if self._error is not None:
+            raise self._error.with_traceback(None)  # every sniffer asks: decode only once
         if self._text is None:
-            decoded = decode(self.data, self.path)
+            try:
+                decoded = decode(self.data, self.path)
+            except InputError as exc:
+                self._error = exc
+                raise
             self._text, self._encoding, self._truncated = (
                 decoded.text, decoded.encoding, decoded.truncated)
         return self._text

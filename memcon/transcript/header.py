@@ -66,7 +66,7 @@ _DATELINE_WORDS = frozenset(str.split(
 ))
 _PLACE_FIELDS = frozenset({"place", "location", "venue"})
 # Fields naming the people who interpreted or took the record; they are participants too
-_STAFF_FIELDS = frozenset({"interpreter", "interpreters", "translator", "recorder", "recorders",
+_STAFF_FIELDS = frozenset({"interpreter", "interpreters", "recorder", "recorders",
                            "note-taker", "notetaker", "note taker", "stenographer",
                            "record keeper"})
 _WEEKDAY = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[,.]?\s*",
@@ -160,7 +160,7 @@ def is_marking(paragraph: str) -> bool:
 
 
 def _place(text: str) -> str | None:
-    text = _WEEKDAY.sub("", text.strip(" \t\u00a0,.;:–—-")).strip(" \t\u00a0,.;:–—-")
+    text = _WEEKDAY.sub("", text.strip(" \t\u00a0,.;:–—-()")).strip(" \t\u00a0,.;:–—-()")
     if not text:
         return None
     words = text.replace(",", " ").split()

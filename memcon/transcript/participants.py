@@ -15,7 +15,8 @@ from memcon.model import Participant
 from memcon.transcript.labels import field_label, label_shape, split_label
 
 _HEADER = re.compile(
-    r"^(?:present|also present|participants|participating|attending|attendees|in attendance|"
+    r"^(?:(?:also\s+)?present(?:\s+at\s+the\s+(?:conversation|meeting|talks?|session|reception))?|"
+    r"participants|participating|attending|attendees|in attendance|"
     r"persons present|those present|list of participants|people present)"
     r"[ \t\u00a0]*(?:[:：][ \t\u00a0]*(?P<rest>.*)|\.?)$",
     re.IGNORECASE,
@@ -40,6 +41,12 @@ _HONORIFIC = re.compile(r"^(?:comrades?|tov\.|messrs\.?)\s+(?=\S)", re.IGNORECAS
 _ABBREVIATED_END = re.compile(r"(?:^|[\s(])(?:(?:[A-Za-z]\.)+|Jr\.|Sr\.|Inc\.|Ltd\.|Co\.)$")
 # "U.S.", "PRC", "USSR" alone on a line: the delegation the names under it belong to
 _COUNTRY_CODE = re.compile(r"^(?:(?:[A-Z]\.){2,4}|[A-Z]{2,5})$")
+# "from the Soviet side – Comrades Molotov, Vyshinsky": one delegation in an inline list
+_INLINE_SIDE = re.compile(
+    r"^(?P<side>(?:(?:on|from|for)\s+)?(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+"
+    r"(?:side|delegation|party))[ \t\u00a0]*(?:[:–—-][ \t\u00a0]*|\s+)(?P<names>\S.*)$",
+    re.IGNORECASE,
+)
 _CHAIR = re.compile(r"^(?:chaired by|presided(?: over)? by|presiding|chairing|in the chair)"
                     r"[ \t\u00a0]*:?[ \t\u00a0]*(?P<name>\S.*)$", re.IGNORECASE)
 
@@ -103,6 +110,21 @@ def split_names(text: str) -> list[tuple[str, str | None]]:
     return entries
 
 
+def _inline_list(text: str) -> list[Participant]:
+    """The people of a list written on the header's line, by delegation where it says so."""
+    pieces = [p for p in text.split(";") if p.strip()]
+    sides = [_INLINE_SIDE.match(p.strip()) for p in pieces]
+    if not any(sides):
+        return [Participant(name=n, role=r) for n, r in split_names(text)]
+    people: list[Participant] = []
+    side: str | None = None
+    for piece, found in zip(pieces, sides, strict=True):
+        if found:
+            side, piece = found["side"], found["names"]
+        people.extend(Participant(name=n, role=r, side=side) for n, r in split_names(piece))
+    return people
+
+
 def _name_like(entry: str) -> bool:
     name, _ = _split_entry(entry)
     return len(entry) <= _MAX_ENTRY and label_shape(name.rstrip(".")) == "name"
@@ -146,7 +168,7 @@ def read_present(paragraphs: Sequence[str], index: int) -> tuple[list[Participan
         return None
     people: list[Participant] = []
     if header["rest"]:
-        people.extend(Participant(name=n, role=r) for n, r in split_names(header["rest"]))
+        people.extend(_inline_list(header["rest"]))
     side: str | None = None
     columns: list[str | None] = []
     end = index + 1

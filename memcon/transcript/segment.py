@@ -22,8 +22,9 @@ that way. A record with fewer than two speaker labels is narrative: all its para
 
 Unlabelled paragraphs after a turn continue it (joined with a blank line). A paragraph wholly
 in parentheses is a stage direction ("(Stalin laughs)"); wholly in square brackets it is a gap
-when it marks missing text ("[ILLEGIBLE]", "[1 line not declassified]"), else editorial
-narration ("[Greetings were exchanged.]"). After a stage direction or a gap the speaker goes
+when it marks missing text ("[ILLEGIBLE]", "[1 line not declassified]", "[…]"), else editorial
+narration ("[Greetings were exchanged.]"); the line naming who took the record ("Recorded by
+Comrade N.T. Fedorenko") is narration too, never the end of the last speaker's turn. After a stage direction or a gap the speaker goes
 on: the next unlabelled paragraph is a new turn of the same speaker, marked ``continued``.
 
 >>> [(s.kind, s.speaker, s.text) for s in segment(
@@ -58,6 +59,13 @@ _GAP_WORDS = re.compile(
     re.IGNORECASE,
 )
 _QUOTES = "\"'“”‘’«»„…."
+# "Kim Il Sung said:", "The Ambassador asked:": narration introducing words, not a label
+_REPORTING = re.compile(
+    r"\b(?:said|says|asked|asks|replied|replies|answered|answers|noted|notes|stated|states|"
+    r"remarked|declared|added|continued|responded|explained|observed|emphasi[sz]ed|stressed|"
+    r"announced|objected|interjected|suggested|proposed|inquired|enquired|wrote|told|informed|"
+    r"agreed|repeated|concluded|thought)$"
+)
 # "[…]", "[...]", "(. . .)": an omission marked by the editor
 _ELLIPSIS = re.compile(r"^[\[(]\s*(?:…|\.(?:\s?\.){2,})\s*[\])]\.?$")
 # "Recorded by Comrade N.T. Fedorenko": who took the record, closing it; not speech
@@ -149,7 +157,8 @@ def speaker_labels(paragraphs: Sequence[str], known: Iterable[str] = ()) -> list
     own_line = sum(1 for lb in labels if lb is not None and not lb.field and not lb.rest) >= 2
     accepted: list[Label | None] = []
     for label in labels:
-        if label is None or label.field:
+        if label is None or label.field or (label.shape == "phrase"
+                                            and _REPORTING.search(label.speaker)):
             accepted.append(None)
             continue
         recurring = counts[label.key] >= 2
@@ -169,6 +178,8 @@ def segment(paragraphs: Sequence[str], known: Iterable[str] = ()) -> list[Segmen
     """The paragraphs as body items in source order (see the module docstring for the rules)."""
     labels = speaker_labels(paragraphs, known)
     items: list[Segment] = []
+    # each turn's paragraphs, joined once the record is read (joining as we go is quadratic)
+    texts: dict[int, list[str]] = {}
     turn: Segment | None = None
     resume: str | None = None  # the speaker who goes on after a stage direction or gap
     for index, (paragraph, label) in enumerate(zip(paragraphs, labels, strict=True)):
@@ -179,14 +190,18 @@ def segment(paragraphs: Sequence[str], known: Iterable[str] = ()) -> list[Segmen
             turn = None
         elif label is not None:
             turn = Segment("turn", label.rest, label.speaker, index)
+            texts[len(items)] = [label.rest] if label.rest else []
             items.append(turn)
             resume = label.speaker
         elif turn is not None:
             # a label written alone on its line takes the next paragraph as its first
-            turn.text = f"{turn.text}\n\n{paragraph}" if turn.text else paragraph
+            texts[len(items) - 1].append(paragraph)
         elif resume is not None:
             turn = Segment("turn", paragraph, resume, index, continued=True)
+            texts[len(items)] = [paragraph]
             items.append(turn)
         else:
             items.append(Segment("paragraph", paragraph, first=index))
+    for position, parts in texts.items():
+        items[position].text = "\n\n".join(parts)
     return items

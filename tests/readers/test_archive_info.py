@@ -80,3 +80,30 @@ def test_values_are_checked_by_their_form() -> None:
     assert upload_date("Memorandum of Conversation") is None
     assert is_language_name("Chinese, English")
     assert not is_language_name("Memorandum of Conversation")
+
+
+def test_labels_written_beside_their_values() -> None:
+    info = read_document_info([
+        "Source AVP RF, fond 0102, opis 13, delo 5. Translated by Gary Goldberg.",
+        "Rights " + RIGHTS, "Original Uploaded Date 2013-07-10", "Type Diary Entry",
+        "Language Russian", "Record ID 115623", "Donors/Funders MacArthur Foundation"])
+    assert info.citation == "AVP RF, fond 0102, opis 13, delo 5. Translated by Gary Goldberg."
+    assert info.rights == RIGHTS
+    assert (info.uploaded, info.doc_type, info.languages, info.record_id, info.funders) == (
+        "2013-07-10", "Diary Entry", ["Russian"], "115623", ["MacArthur Foundation"])
+
+
+def test_a_value_that_does_not_fit_its_label_is_not_split_off() -> None:
+    info = read_document_info(["Type Foundation of America grant, 1998.", "Record ID none"])
+    assert info.doc_type is None and info.record_id is None
+
+
+def test_the_pages_lists_are_kept_apart_and_the_site_footer_ends_them() -> None:
+    info = read_document_info([
+        "Record ID", "113192", "Associated Places", "Afghanistan", "Related Documents",
+        "January 12, 1972", "Letter from the GDR Embassy", "© 2024 Wilson Center.",
+        "Privacy Policy"])
+    assert info.record_id == "113192" and info.funders == []
+    assert info.sections == {"associated_places": ["Afghanistan"],
+                             "related_documents": ["January 12, 1972",
+                                                   "Letter from the GDR Embassy"]}

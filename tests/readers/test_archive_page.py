@@ -359,3 +359,23 @@ def test_sniff_is_modest_for_other_text_and_zero_for_markup() -> None:
     assert READER.sniff(InputFile("t.xml", b"<?xml version='1.0'?>\n<TEI/>")) == 0
     assert READER.sniff(InputFile("t.html", b"<!DOCTYPE html><html><body>x</body></html>")) == 0
     assert READER.sniff(InputFile("e.txt", b"")) == 0
+
+
+def test_sniff_is_sure_of_a_page_with_crlf_endings_and_site_navigation() -> None:
+    text = ("Skip to content\r\n\r\nDigital Archive\r\nSearch\r\n" + _reference_text().split(
+        "\n", 1)[1]).replace("\n", "\r\n")
+    assert READER.sniff(InputFile("page.txt", text.encode("utf-8"))) == 100
+
+
+def test_a_title_with_a_colon_is_still_the_title() -> None:
+    page = PAGE.format(date="March 3, 1950").replace("Talks on the Treaty",
+                                                     "Mao Zedong: Speech on the Treaty")
+    assert parse_text(page)["title"] == "Mao Zedong: Speech on the Treaty"
+
+
+def test_the_pages_lists_before_the_information_block_are_kept() -> None:
+    page = PAGE.format(date="March 3, 1950").replace(
+        "Document Information", "Associated Places\n\nChina\n\nDocument Information")
+    data = parse_text(page)
+    assert data["associated_places"] == ["China"]
+    assert data["summary"] == "Stalin and Molotov talk."

@@ -197,25 +197,25 @@ def mutated_seed(draw: st.DrawFn) -> tuple[str, bytes]:
     return f"mutated-{seed.name}", bytes(data)
 
 
-@fuzz_settings(300)
+@fuzz_settings(1000)
 @given(data=st.binary(max_size=4096))
 def test_random_bytes(data: bytes) -> None:
     check(data)
 
 
-@fuzz_settings(250)
+@fuzz_settings(800)
 @given(text=text_soup)
 def test_text_built_from_transcript_pieces(text: str) -> None:
     check(text.encode("utf-8"))
 
 
-@fuzz_settings(120)
+@fuzz_settings(300)
 @given(document=xml_documents)
 def test_well_formed_tei_trees(document: bytes) -> None:
     check(document, "fuzz.xml")
 
 
-@fuzz_settings(250)
+@fuzz_settings(1000)
 @given(seed=mutated_seed())
 def test_mutated_samples_and_fixtures(seed: tuple[str, bytes]) -> None:
     check(seed[1], seed[0])

@@ -284,14 +284,7 @@ for size in (1_000_000, 1_000_000, 8_000_000):
 print(json.dumps(seconds))
 """
 # Known superlinear readers, each named with its cause so that the fix turns this red.
-QUADRATIC = {
-    sample: pytest.mark.xfail(strict=True, reason=(
-        "memcon/transcript/segment.py segment() appends each continuation paragraph with "
-        "turn.text = f'{turn.text}\\n\\n{paragraph}': quadratic in a turn's length"))
-    for sample in ("memcon/samples/wilson/soong-stalin-1945-08-10.txt",
-                   "tests/fixtures/archive_html/soong-stalin.html",
-                   "tests/fixtures/archive_page/cut-off.txt")
-}
+QUADRATIC: dict[str, pytest.MarkDecorator] = {}
 
 
 @pytest.mark.slow
@@ -307,6 +300,71 @@ def test_a_sample_stuffed_with_megabytes_of_garbage_is_read_in_linear_time(sampl
     small, again, large = json.loads(run.stdout)
     # eight times the input: linear readers measure 6-11x here, quadratic ones 38-55x
     assert large < 1.0 or large < 20 * min(small, again), (small, again, large)
+
+
+def frus_document(inner: str) -> bytes:
+    """A one-document FRUS volume with ``inner`` before its one turn."""
+    return (f'<TEI {TEI} xmlns:frus="http://history.state.gov/ns/1.0"><teiHeader><fileDesc>'
+            "<titleStmt><title>Foreign Relations</title></titleStmt></fileDesc></teiHeader>"
+            '<text><body><div type="document" xml:id="d1" n="1"><head>Memorandum of '
+            f"Conversation</head>{inner}<p>Kissinger: Yes.</p></div></body></text></TEI>").encode()
+
+
+def with_paragraph_before_first_turn(paragraph: str) -> bytes:
+    """The reference page with one more paragraph before its first turn."""
+    page = REFERENCE.read_text("utf-8")
+    first = "Stalin: The Japanese want to capitulate."
+    return page.replace(first, f"{paragraph}\n\n{first}", 1).encode("utf-8")
+
+
+def quadratic(pattern: str, where: str, fix: str = "start it with (?<!\\s)") -> pytest.MarkDecorator:
+    """The strict xfail of a known quadratic regex, so that its fix turns the test red."""
+    return pytest.mark.xfail(strict=True, reason=(
+        f"{where}: {pattern} backtracks quadratically over a long whitespace run ({fix})"))
+
+
+NBSP = "\u00a0"
+# name: (file name, bytes for a run of n spaces, n, known cause or None)
+WHITESPACE_RUNS = {
+    "frus participant item, spaces": (
+        "v.xml", lambda n: frus_document(f'<list type="participants"><item>Kissinger{" " * n}x'
+                                         "</item></list>"), 40_000, None),
+    "frus participant item, NBSPs": (
+        "v.xml", lambda n: frus_document(f'<list type="participants"><item>Kissinger{NBSP * n}x'
+                                         "</item></list>"), 10_000,
+        quadratic(r"_DASH = \s+[-–—]{1,2}\s+", "memcon/readers/frus_participants.py")),
+    "frus dateline time, NBSPs": (
+        "v.xml", lambda n: frus_document(f"<dateline>Washington, 9:00{NBSP * n}x</dateline>"),
+        10_000, quadratic("_RANGE", "memcon/model/dates.py find_time_range",
+                          "make its [\\s\\u00a0]* possessive: [\\s\\u00a0]*+")),
+    "page dateline time, NBSPs": (
+        "p.txt", lambda n: REFERENCE.read_text("utf-8").replace(
+            "10 August, 1945 9:00 – 11:30 p.m.", f"10 August, 1945 9:00{NBSP * n}x").encode(),
+        40_000, None),
+    "page Present line, NBSPs": (
+        "p.txt", lambda n: with_paragraph_before_first_turn(f"Present: Stalin{NBSP * n}x"), 40_000,
+        quadratic(r"_DASH = \s+[–—-]\s+", "memcon/transcript/participants.py read_present")),
+    "transcript menu line, spaces": (
+        "t.txt", lambda n: f"Home{' ' * n}x\n\nStalin: Yes.\n\nSoong: No.\n".encode(), 20_000,
+        quadratic(r"_MENU_SEPARATORS = \s+(?:\||›|»|>|/|·|•)\s+",
+                  "memcon/readers/transcript_text.py is_navigation")),
+    "transcript Present line, NBSPs": (
+        "t.txt", lambda n: f"Present: Stalin{NBSP * n}x\n\nStalin: Yes.\n\nSoong: No.\n".encode(),
+        20_000, quadratic(r"_DASH = \s+[–—-]\s+",
+                          "memcon/transcript/participants.py read_present")),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", [pytest.param(name, marks=cause or ())
+                                  for name, (_, _, _, cause) in WHITESPACE_RUNS.items()])
+def test_a_long_run_of_whitespace_is_read_in_linear_time(case: str) -> None:
+    name, build, size, _ = WHITESPACE_RUNS[case]
+    source = InputFile(name, build(size))
+    started = time.perf_counter()
+    outcome(source, None)
+    # linear readers take milliseconds here; the quadratic regexes take 2-6 s
+    assert time.perf_counter() - started < 1.0
 
 
 @pytest.mark.slow

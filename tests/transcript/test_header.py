@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from memcon.transcript.header import is_classification, looks_like_heading, read_dateline, read_head
+from memcon.transcript.header import (
+    is_classification,
+    is_marking,
+    looks_like_heading,
+    read_dateline,
+    read_head,
+)
 
 
 def test_heading_and_dateline_with_a_time_range() -> None:
@@ -69,3 +75,59 @@ def test_a_present_list_belongs_to_the_head() -> None:
     head = read_head(["10 August 1945", "Present: Stalin, Molotov, Soong", "Stalin: Yes."])
     assert head.kinds == ["dateline", "paragraph"]
     assert [p.name for p in head.participants] == ["Stalin", "Molotov", "Soong"]
+
+
+def test_us_classification_caveats_and_soviet_markings() -> None:
+    assert is_classification("SECRET/NODIS/XGDS")
+    assert is_classification("Top Secret; Sensitive")
+    assert is_classification("CONFIDENTIAL (GDS)")
+    assert not is_classification("Secretary Vance")
+    assert is_marking("Single copy") and is_marking("Copying prohibited")
+    assert is_marking("(Working Notes)")
+    assert not is_marking("(Stalin laughs)")
+    assert not is_marking("One copy of the draft was handed over.")
+
+
+def test_markings_belong_to_the_head_and_the_record_kind_is_its_heading() -> None:
+    head = read_head(["TOP SECRET", "Single copy", "(Working Notes)",
+                      "SESSION OF THE CC CPSU POLITBURO", "17 March 1979", "KIRILENKO: Yes."])
+    assert head.kinds == ["heading"] * 4 + ["dateline"]
+    assert (head.classification, head.heading) == ("TOP SECRET", "SESSION OF THE CC CPSU POLITBURO")
+    head = read_head(["THE WHITE HOUSE", "WASHINGTON", "MEMORANDUM OF CONVERSATION", "Q: Why?"])
+    assert head.heading == "MEMORANDUM OF CONVERSATION"
+
+
+def test_a_heading_set_on_two_lines_is_one_heading() -> None:
+    head = read_head(["RECORD OF CONVERSATION", "with Comrade Kim Il Sung", "Moscow, 14 April 1961",
+                      "Gromyko: Yes."])
+    assert head.heading == "RECORD OF CONVERSATION with Comrade Kim Il Sung"
+    assert read_head(["From the Journal of", "A.M. PUZANOV", "Kim: Yes."]).heading == (
+        "From the Journal of A.M. PUZANOV")
+
+
+def test_a_long_heading_listing_the_participants_is_a_heading() -> None:
+    long = ("Record of Conversation of Comrade N.S. Khrushchev with Chairman of the CC CCP Mao "
+            "Zedong, Deputy Chairmen of the CC CCP Liu Shaoqi, Zhou Enlai, Zhu De, Lin Biao, "
+            "Members of the Politburo of the CC CCP Peng Zhen, Chen Yi and Wang Jiaxiang")
+    assert len(long) > 200 and looks_like_heading(long)
+    assert not looks_like_heading("Record of Conversation " + "and more words " * 15 + "ended.")
+
+
+def test_a_field_naming_date_time_and_place_and_a_weekday_that_is_no_place() -> None:
+    head = read_head(["DATE, TIME AND PLACE: Monday, January 29, 1979, 3:35 - 4:59 p.m., "
+                      "Cabinet Room, The White House", "THE PRESIDENT: Welcome."])
+    assert head.kinds == ["dateline"]
+    assert head.dateline is not None and head.dateline.place == "Cabinet Room, The White House"
+    assert head.dateline.date_text == "January 29, 1979, 3:35 - 4:59 p.m."
+    dateline = read_dateline("Friday, July 11, 1975")
+    assert dateline is not None and dateline.place is None
+    dateline = read_dateline("2 October 1959 (Beijing)")
+    assert dateline is not None and dateline.place == "Beijing"
+
+
+def test_interpreter_and_recorder_fields_name_participants() -> None:
+    head = read_head(["Time: 19 January 1957, 4:00 p.m.", "Interpreter: Li Yueran",
+                      "Recorder: Zhu Ruizhen", "Zhou Enlai (Premier): Please."])
+    assert head.end == 3
+    assert [(p.name, p.role) for p in head.participants] == [
+        ("Li Yueran", "Interpreter"), ("Zhu Ruizhen", "Recorder")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from memcon.transcript.labels import last_name_word, split_label
+from memcon.transcript.labels import field_label, last_name_word, split_label
 
 
 @pytest.mark.parametrize(("paragraph", "speaker", "rest"), [
@@ -62,3 +62,18 @@ def test_surname_ignores_initials_brackets_and_particles() -> None:
     assert last_name_word("[W. A.] Harriman") == "harriman"
     assert last_name_word("Minister of Foreign Affairs") == "affairs"
     assert last_name_word("V. M.") is None
+
+
+def test_a_trailing_role_in_parentheses_is_no_surname() -> None:
+    assert last_name_word("Zhou Enlai (Premier)") == "enlai"
+    assert split_label("Zhou Enlai (Premier): Please go ahead.") is not None
+
+
+def test_field_labels_naming_several_fields_at_once() -> None:
+    assert field_label("DATE, TIME AND PLACE: Monday, January 29, 1979") == (
+        "DATE, TIME AND PLACE", "Monday, January 29, 1979")
+    assert field_label("Date and place: Moscow, 3 March 1950") == ("Date and place",
+                                                                   "Moscow, 3 March 1950")
+    assert field_label("Recorder: Zhu Ruizhen") == ("Recorder", "Zhu Ruizhen")
+    assert field_label("Stalin: Yes.") is None
+    assert field_label("Date, Stalin said, is unknown: yes") is None

@@ -67,3 +67,36 @@ def test_the_list_ends_at_the_first_turn_or_sentence() -> None:
 def test_only_a_present_heading_opens_a_list() -> None:
     assert read_present(["Stalin: Present company excepted."], 0) is None
     assert read_present(["Present at the meeting were Stalin and Soong."], 0) is None
+
+
+def test_honorifics_and_abbreviations_in_entries() -> None:
+    listed, _ = people(["Present: Comrades Yu. V. Andropov, A. A. Gromyko, M. V. Zimyanin.",
+                        "KIRILENKO: Yes."])
+    assert [name for name, _, _ in listed] == ["Yu. V. Andropov", "A. A. Gromyko", "M. V. Zimyanin"]
+    listed, _ = people(["PARTICIPANTS:", "Anatoliy F. Dobrynin, Ambassador to the U.S.",
+                        "Dr. Henry A. Kissinger, Secretary of State.", "Kissinger: Yes."])
+    assert listed == [("Anatoliy F. Dobrynin", "Ambassador to the U.S.", None),
+                      ("Dr. Henry A. Kissinger", "Secretary of State", None)]
+
+
+def test_country_codes_head_delegations_and_a_field_line_ends_the_list() -> None:
+    listed, end = people(["PARTICIPANTS:", "U.S.", "The President", "PRC",
+                          "Vice Premier Deng Xiaoping", "Ji Chaozhu, Interpreter",
+                          "DATE, TIME AND PLACE: Monday, January 29, 1979", "THE PRESIDENT: Hi."])
+    assert listed == [("The President", None, "U.S."), ("Vice Premier Deng Xiaoping", None, "PRC"),
+                      ("Ji Chaozhu", "Interpreter", "PRC")]
+    assert end == 6
+
+
+def test_delegations_named_inside_an_inline_list() -> None:
+    listed, _ = people(["Present: from the Soviet side – Comrades V.M. Molotov, A.Ya. Vyshinsky; "
+                        "from the Chinese side – Zhou Enlai", "Stalin: Yes."])
+    assert listed == [("V.M. Molotov", None, "from the Soviet side"),
+                      ("A.Ya. Vyshinsky", None, "from the Soviet side"),
+                      ("Zhou Enlai", None, "from the Chinese side")]
+
+
+def test_the_chair_of_a_meeting() -> None:
+    listed, end = people(["Chaired by Comrade L. I. BREZHNEV", "Present: Comrades Andropov"])
+    assert (listed, end) == ([("L. I. BREZHNEV", "chair", None)], 1)
+    assert read_present(["Chaired by the need to agree, we met."], 0) is None

@@ -119,3 +119,32 @@ def test_a_label_alone_on_its_line_takes_the_next_paragraph() -> None:
 def test_text_before_the_first_turn_is_narration() -> None:
     items = segment(["Stalin received Soong in the Kremlin.", "Stalin: Sit down.", "Soong: Yes."])
     assert [item.kind for item in items] == ["paragraph", "turn", "turn"]
+
+
+def test_an_editors_ellipsis_is_a_gap_and_the_speaker_goes_on() -> None:
+    items = segment(["Stalin: Yes.", "[…]", "We agree.", "Mao: No.", "[...]"])
+    assert [(s.kind, s.speaker, s.text, s.continued) for s in items] == [
+        ("turn", "Stalin", "Yes.", False), ("gap", None, "[…]", False),
+        ("turn", "Stalin", "We agree.", True), ("turn", "Mao", "No.", False),
+        ("gap", None, "[...]", False)]
+
+
+def test_the_line_naming_the_recorder_closes_the_record_outside_the_last_turn() -> None:
+    items = segment(["Stalin: Yes.", "Mao: No.", "Recorded by Comrade N.T. Fedorenko"])
+    assert [(s.kind, s.text) for s in items][-1] == ("paragraph",
+                                                    "Recorded by Comrade N.T. Fedorenko")
+    items = segment(["Stalin: Yes.", "Mao: No.", "Recorded by the Americans, the film is lost."])
+    assert items[-1].kind == "turn"
+
+
+def test_a_turn_of_many_paragraphs_keeps_them_all_in_order() -> None:
+    paragraphs = ["Stalin: Start.", *[f"Line {i}." for i in range(50_000)], "Mao: Yes."]
+    items = segment(paragraphs)
+    assert len(items) == 2
+    assert items[0].text.split("\n\n") == ["Start.", *paragraphs[1:-1]]
+
+
+def test_narration_introducing_words_is_no_speaker_label() -> None:
+    items = segment(["I visited Kim Il Sung.", "Kim Il Sung said: the Chinese will decide.",
+                     "The Ambassador asked: when?", "Kim Il Sung said: Soon."])
+    assert [s.kind for s in items] == ["paragraph"] * 4

@@ -1,0 +1,136 @@
+"""Batched writing: many documents per transaction, each whole or absent, turns always indexed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.db import DataError, connections
+
+from memcon.archive import bulk, store
+from memcon.archive.ingest import ingest_paths
+from memcon.archive.keys import PreparedRecord
+from memcon.archive.models import BodyItem, Document
+from memcon.archive.writer import BatchWriter
+from memcon.model import DocumentRecord
+from memcon.readers.registry import read_path
+from memcon.search.engine import search
+
+REFERENCE = Path(__file__).resolve().parents[2] / "memcon" / "samples" / "wilson" / \
+    "soong-stalin-1945-08-10.txt"
+
+
+def variants(folder: Path, days: range) -> list[Path]:
+    """The reference record dated on other days of August 1945: distinct records."""
+    text = REFERENCE.read_text("utf-8")
+    paths = []
+    for day in days:
+        path = folder / f"soong-stalin-1945-08-{day:02d}.txt"
+        path.write_text(text.replace("August 10, 1945", f"August {day}, 1945", 1), "utf-8")
+        paths.append(path)
+    return paths
+
+
+def insert_trigger_exists(alias: str) -> bool:
+    """Whether SQLite's FTS insert trigger is in the committed schema."""
+    with connections[alias].cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = %s",
+                       ["archive_turn_fts_insert"])
+        return bool(cursor.fetchone()[0])
+
+
+def prepared(record: DocumentRecord, day: int) -> PreparedRecord:
+    """``record`` as a distinct record of its own (another date, another identity)."""
+    record.date = f"1945-08-{day:02d}"
+    return PreparedRecord.of(record, position=day)
+
+
+def test_documents_written_in_one_batch_are_all_searchable(db_alias: str,
+                                                             tmp_path: Path) -> None:
+    variants(tmp_path, range(11, 16))
+    report = ingest_paths([tmp_path], using=db_alias, jobs=1)
+    assert (report.added, report.failed) == (5, 0)
+    assert search("Dairen", using=db_alias).total == 9 * 5
+    assert search("Dairen", speaker="Stalin", using=db_alias).total > 0
+    if db_alias == "sqlite":
+        assert insert_trigger_exists(db_alias)
+
+
+def test_turns_added_after_a_batch_are_indexed_by_the_trigger_again(
+        db_alias: str, tmp_path: Path) -> None:
+    variants(tmp_path, range(11, 13))
+    ingest_paths([tmp_path], using=db_alias, jobs=1)
+    document = Document.objects.using(db_alias).first()
+    assert document is not None
+    BodyItem.objects.using(db_alias).create(document=document, position=10_000, kind="turn",
+                                            speaker="SOONG", turn=999, text="Zanzibar")
+    assert search("Zanzibar", using=db_alias).total == 1
+
+
+def test_a_document_refused_mid_batch_is_rolled_back_alone(
+        db_alias: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    variants(tmp_path, range(11, 14))
+    real = bulk.insert_body_items
+    calls: list[int] = []
+
+    def refuse_the_second(*args: Any, **kwargs: Any) -> None:
+        real(*args, **kwargs)  # its rows are written, then the database refuses
+        calls.append(1)
+        if len(calls) == 2:
+            raise DataError("value too long")
+
+    monkeypatch.setattr(store, "insert_body_items", refuse_the_second)
+    report = ingest_paths([tmp_path], using=db_alias, jobs=1)
+    assert (report.added, report.failed) == (2, 1)
+    assert "value too long" in report.failures[0].reason
+    body = len(read_path(REFERENCE)[0].body)
+    documents = list(Document.objects.using(db_alias))
+    assert len(documents) == 2
+    for document in documents:
+        assert BodyItem.objects.using(db_alias).filter(document=document).count() == body
+    assert search("Dairen", using=db_alias).total == 9 * 2
+
+
+def test_a_rolled_back_batch_leaves_nothing_and_says_what_it_lost(
+        db_alias: str, dairen_record: DocumentRecord) -> None:
+    writer = BatchWriter(db_alias)
+    assert writer.store(prepared(dairen_record, 11))[0] == "added"
+    assert writer.store(prepared(dairen_record, 12))[0] == "added"
+    assert writer.rollback() == ["added", "added"]
+    assert Document.objects.using(db_alias).count() == 0
+    assert BodyItem.objects.using(db_alias).count() == 0
+    if db_alias == "sqlite":
+        assert insert_trigger_exists(db_alias)
+
+
+def test_a_batch_is_due_by_documents_or_items(db_alias: str,
+                                              dairen_record: DocumentRecord) -> None:
+    by_documents = BatchWriter(db_alias, documents=2, items=10_000, seconds=60)
+    assert not by_documents.due()
+    by_documents.store(prepared(dairen_record, 11))
+    assert not by_documents.due()
+    by_documents.store(prepared(dairen_record, 12))
+    assert by_documents.due()
+    assert by_documents.commit() == []
+    assert not by_documents.due()
+    by_items = BatchWriter(db_alias, documents=100, items=len(dairen_record.body), seconds=60)
+    by_items.store(prepared(dairen_record, 13))
+    assert by_items.due()
+    by_items.commit()
+    assert Document.objects.using(db_alias).count() == 3
+
+
+def test_reingest_in_batches_is_idempotent_and_edits_make_revisions(
+        db_alias: str, tmp_path: Path) -> None:
+    paths = variants(tmp_path, range(11, 15))
+    assert ingest_paths([tmp_path], using=db_alias, jobs=1).added == 4
+    again = ingest_paths([tmp_path], using=db_alias, jobs=1)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 4)
+    text = paths[1].read_text("utf-8").replace("Dairen", "Port Arthur", 1)
+    paths[1].write_text(text, "utf-8")
+    edited = ingest_paths([tmp_path], using=db_alias, jobs=1)
+    assert (edited.added, edited.updated, edited.unchanged) == (0, 1, 3)
+    revisions = [store.provenance(d.doc_id, using=db_alias)["revisions"]
+                 for d in Document.objects.using(db_alias).order_by("date")]
+    assert revisions == [1, 2, 1, 1]
