@@ -139,7 +139,9 @@ def ingest_paths(
     writer = BatchWriter(using)
     try:
         with tempfile.TemporaryDirectory(prefix="memcon-ingest-") as spool_dir:
-            parsed_files = closing(_parsed_files(files, format, spool_dir, jobs))
+            # nothing to write until the next file is parsed: commit rather than hold the lock
+            parsed_files = closing(_parsed_files(files, format, spool_dir, jobs,
+                                                 on_idle=lambda: _uncount(report, writer.commit())))
             with parsed_files as stream:
                 for parsed in stream:
                     try:
@@ -153,7 +155,11 @@ def ingest_paths(
         _uncount(report, writer.commit())
     except KeyboardInterrupt:
         report.interrupted = True
-        _uncount(report, writer.commit())  # what is stored whole stays
+        pending = list(writer.pending)
+        try:
+            _uncount(report, writer.commit())  # what is stored whole stays
+        except DatabaseError:  # the interrupt broke the connection: the batch is rolled back
+            _uncount(report, pending)
     finally:
         _uncount(report, writer.rollback())  # after an error: nothing of the open batch stays
     report.seconds = time.monotonic() - started
@@ -206,9 +212,12 @@ def _archive_ready(using: str) -> bool:
         return False
 
 
-def _parsed_files(files: list[str], format_name: str | None, spool_dir: str,
-                  jobs: int | None) -> Generator[ParsedFile, None, None]:
-    """Parsed files in the order given: in this process for one file, else in a process pool."""
+def _parsed_files(files: list[str], format_name: str | None, spool_dir: str, jobs: int | None,
+                  on_idle: Callable[[], None] | None = None) -> Generator[ParsedFile, None, None]:
+    """Parsed files in the order given: in this process for one file, else in a process pool.
+
+    ``on_idle`` is called whenever the next file is not parsed yet, before waiting for it.
+    """
     workers = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
     if workers == 1 or len(files) <= 1:
         for path in files:
@@ -234,6 +243,8 @@ def _parsed_files(files: list[str], format_name: str | None, spool_dir: str,
             if not window:
                 return
             path, future = window.popleft()
+            if on_idle is not None and not future.done():
+                on_idle()
             try:
                 parsed = future.result()
             except BrokenProcessPool:

@@ -41,6 +41,9 @@ class BatchWriter:
                  items: int = BATCH_ITEMS, seconds: float = BATCH_SECONDS) -> None:
         self.using = using
         self.limits = (documents, items, seconds)
+        # the first batch is one document, each next one twice as big up to ``documents``: the
+        # first records of an ingest show in the archive at once, the rest go in at full speed
+        self._size = 1
         self.pending: list[store.Outcome] = []  # outcomes of the open batch, not yet committed
         self._atomic: Any = None
         self._items = 0
@@ -69,7 +72,7 @@ class BatchWriter:
         """Whether the open batch is big or old enough to be committed."""
         documents, items, seconds = self.limits
         return self._atomic is not None and (
-            len(self.pending) >= documents or self._items >= items
+            len(self.pending) >= min(documents, self._size) or self._items >= items
             or time.monotonic() - self._opened >= seconds)
 
     def commit(self) -> list[store.Outcome]:
@@ -87,6 +90,7 @@ class BatchWriter:
         lost = self.pending if connections[self.using].needs_rollback else []
         atomic.__exit__(None, None, None)
         self.pending = []
+        self._size = min(self._size * 2, self.limits[0])
         return lost
 
     def rollback(self) -> list[store.Outcome]:

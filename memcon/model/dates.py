@@ -170,11 +170,11 @@ def match_date_range(text: str | None) -> tuple[FoundDate, FoundDate] | None:
     return None
 
 
-_CLOCK = r"(?P<{n}h>[0-2]?\d)(?:[:.][\s\u00a0]*(?P<{n}m>[0-5]\d))?[\s\u00a0]*(?P<{n}ap>[ap]\.?[\s\u00a0]?m\.?(?![a-z]))?"
+_CLOCK = r"(?P<{n}h>[0-2]?\d)(?:[:.][\s\u00a0]*(?P<{n}m>[0-5]\d))?[\s\u00a0]*+(?P<{n}ap>[ap]\.?[\s\u00a0]?m\.?(?![a-z]))?"
 _RANGE = re.compile(
     r"(?<![\d:])"
     + _CLOCK.format(n="s")
-    + r"[\s\u00a0]*(?:–|—|-|to|until|till)[\s\u00a0]*"
+    + r"[\s\u00a0]*+(?:–|—|-|to|until|till)[\s\u00a0]*+"
     + _CLOCK.format(n="e")
     + r"(?![\d:])",
     re.IGNORECASE,

@@ -28,7 +28,7 @@ PARTICIPANT_HEADS = re.compile(
 )
 _PRESENT = re.compile(r"^(?P<head>(?:also\s+)?present|in attendance|attending)\s*:\s*(?P<rest>.*)$",
                       re.IGNORECASE | re.DOTALL)
-_DASH = re.compile(r"\s+[-–—]{1,2}\s+")
+_DASH = re.compile(r"(?<!\s)\s+[-–—]{1,2}\s+")
 _COMMA = re.compile(r",\s+(?!(?:Jr|Sr)\b\.?|I{2,3}\b|IV\b)")
 _SUFFIX = re.compile(r"^(?:,?\s+(?:Jr|Sr)\.?|\s+I{2,3}\b|\s+IV\b)")
 _TITLES = re.compile(
@@ -50,7 +50,7 @@ _NATION = re.compile(
 _PARTICLES = frozenset({"de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "al", "el",
                         "bin", "ibn", "y", "of", "the", "and", "for"})
 _HEADING_REND = re.compile(r"italic|underline|bold|strong")
-_NAME_SPLIT = re.compile(r"\s*[;\n]\s*|,\s+(?:and\s+)?(?!(?:Jr|Sr)\b)|\s+and\s+")
+_NAME_SPLIT = re.compile(r"(?<!\s)\s*[;\n]\s*|,\s+(?:and\s+)?(?!(?:Jr|Sr)\b)|(?<!\s)\s+and\s+")
 
 
 def _strip_marks(text: str) -> str:

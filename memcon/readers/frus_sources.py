@@ -31,8 +31,8 @@ _CLASSIFICATION = re.compile(rf"^{_LEVEL}(?:\s*[;,]\s*[A-Z][^;.]{{0,40}})*$")
 _DRAFTED = re.compile(r"^Drafted by\s+(?P<who>.+)$", re.DOTALL)
 # Where a drafter's names end: a clearance, an approval, a date, an office in parentheses kept.
 _DRAFTER_END = re.compile(
-    r";|,?\s+(?:and\s+)?(?:cleared|approved|revised|initialed|concurred|sent|transmitted)\b|"
-    r",?\s+on\s+(?:January|February|March|April|May|June|July|August|September|October|"
+    r";|,?(?<!\s)\s+(?:and\s+)?(?:cleared|approved|revised|initialed|concurred|sent|transmitted)\b|"
+    r",?(?<!\s)\s+on\s+(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December|\d)|,\s+(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\s+\d"
 )

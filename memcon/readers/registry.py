@@ -44,10 +44,11 @@ def get_reader(name: str) -> Reader:
         raise InputError(name, f"unknown format; known formats: {known_formats()}") from None
 
 
-def detect(source: InputFile) -> Reader:
-    """The reader whose sniffer scores the file highest; none above zero raises InputError."""
+def candidates(source: InputFile) -> list[Reader]:
+    """The readers that accept the file, best score first; none raises InputError saying why."""
     scored = sorted(((r.sniff(source), r.name) for r in readers().values()), reverse=True)
-    if not scored or scored[0][0] <= 0:
+    accepted = [readers()[name] for score, name in scored if score > 0]
+    if not accepted:
         reason, line, column = "is not in a supported format", None, None
         try:
             source.text  # noqa: B018 -- a file that is not even text says why (binary, empty, …)
@@ -55,17 +56,45 @@ def detect(source: InputFile) -> Reader:
             reason, line, column = exc.reason, exc.line, exc.column
         raise InputError(source.path, f"{reason}; known formats: {known_formats()}",
                          line=line, column=column)
-    return readers()[scored[0][1]]
+    return accepted
 
 
-def read_input(source: InputFile, format: str | None = None) -> Iterator[DocumentRecord]:
-    """Parse one input into records, each with its ``origin`` filled in."""
-    reader = get_reader(format) if format else detect(source)
+def detect(source: InputFile) -> Reader:
+    """The reader whose sniffer scores the file highest; none above zero raises InputError."""
+    return candidates(source)[0]
+
+
+def _with_origin(reader: Reader, source: InputFile) -> Iterator[DocumentRecord]:
     origin = Origin(path=source.path, format=reader.name, sha256=source.sha256,
                     reader_version=reader.version)
     for record in reader.read(source):
         record.origin = origin
         yield record
+
+
+def read_input(source: InputFile, format: str | None = None) -> Iterator[DocumentRecord]:
+    """Parse one input into records, each with its ``origin`` filled in.
+
+    Without ``format``, a reader that refuses the file before its first record hands it to the
+    next-best reader; when every one refuses, the best reader's reason is raised.
+    """
+    if format:
+        yield from _with_origin(get_reader(format), source)
+        return
+    first_error: InputError | None = None
+    for reader in candidates(source):
+        records = _with_origin(reader, source)
+        try:
+            first = next(records, None)
+        except InputError as exc:
+            first_error = first_error or exc
+            continue
+        if first is not None:
+            yield first
+            yield from records
+        return
+    if first_error is not None:
+        raise first_error
 
 
 def read_path(path: str | Path, format: str | None = None) -> list[DocumentRecord]:

@@ -51,7 +51,7 @@ _NAV_PREFIX = re.compile(
     re.IGNORECASE)
 _FOOTER = re.compile(r"^(?:©|\(c\)|copyright\b|all rights reserved|privacy policy|"
                      r"terms of use|cookie|this site|powered by)", re.IGNORECASE)
-_MENU_SEPARATORS = re.compile(r"\s+(?:\||›|»|>|/|·|•)\s+")
+_MENU_SEPARATORS = re.compile(r"(?<!\s)\s+(?:\||›|»|>|/|·|•)\s+")
 _SALUTATION = re.compile(r"^(?:my\s+)?dear\b.{0,100}[,:]$|^(?:sir|madam|your excellency|"
                          r"excellency|gentlemen)[,:]$", re.IGNORECASE)
 _CLOSE = re.compile(

@@ -33,7 +33,7 @@ _ROLE_NOUNS = frozenset(
     """)
 )
 _ROLE_LINKS = re.compile(r"\b(?:of|to|for|in|at)\b")
-_DASH = re.compile(r"\s+[–—-]\s+")
+_DASH = re.compile(r"(?<!\s)\s+[–—-]\s+")
 _MAX_ENTRY = 150
 # A form of address before a name ("Comrades Andropov, Gromyko"), not part of it
 _HONORIFIC = re.compile(r"^(?:comrades?|tov\.|messrs\.?)\s+(?=\S)", re.IGNORECASE)
@@ -98,7 +98,7 @@ def split_names(text: str) -> list[tuple[str, str | None]]:
     if ";" in text:
         return [_split_entry(piece) for piece in text.split(";") if piece.strip()]
     entries: list[tuple[str, str | None]] = []
-    for raw in re.split(r",\s*|\s+and\s+", text):
+    for raw in re.split(r",\s*|(?<!\s)\s+and\s+", text):
         piece = re.sub(r"^and\s+", "", raw.strip())
         if not piece:
             continue

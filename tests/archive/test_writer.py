@@ -104,21 +104,29 @@ def test_a_rolled_back_batch_leaves_nothing_and_says_what_it_lost(
         assert insert_trigger_exists(db_alias)
 
 
-def test_a_batch_is_due_by_documents_or_items(db_alias: str,
-                                              dairen_record: DocumentRecord) -> None:
+def test_batches_grow_from_one_document_to_the_limit_or_end_at_the_items_limit(
+        db_alias: str, dairen_record: DocumentRecord) -> None:
     by_documents = BatchWriter(db_alias, documents=2, items=10_000, seconds=60)
     assert not by_documents.due()
     by_documents.store(prepared(dairen_record, 11))
-    assert not by_documents.due()
-    by_documents.store(prepared(dairen_record, 12))
-    assert by_documents.due()
+    assert by_documents.due()  # the first batch: one document, visible at once
     assert by_documents.commit() == []
     assert not by_documents.due()
+    by_documents.store(prepared(dairen_record, 12))
+    assert not by_documents.due()
+    by_documents.store(prepared(dairen_record, 13))
+    assert by_documents.due()
+    by_documents.commit()
+    by_documents.store(prepared(dairen_record, 14))
+    by_documents.store(prepared(dairen_record, 15))
+    assert by_documents.due()  # never beyond the limit
+    by_documents.commit()
     by_items = BatchWriter(db_alias, documents=100, items=len(dairen_record.body), seconds=60)
-    by_items.store(prepared(dairen_record, 13))
+    by_items._size = 100
+    by_items.store(prepared(dairen_record, 16))
     assert by_items.due()
     by_items.commit()
-    assert Document.objects.using(db_alias).count() == 3
+    assert Document.objects.using(db_alias).count() == 6
 
 
 def test_reingest_in_batches_is_idempotent_and_edits_make_revisions(
