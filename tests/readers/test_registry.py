@@ -11,9 +11,9 @@ from memcon.readers.inputs import InputFile
 from memcon.readers.registry import candidates, detect, read_input
 
 NARRATIVE = (
-    "The Ambassador called on the Chairman at his request.\n\n"
-    "The Ambassador asked the Chairman whether the delegation would arrive on Monday.\n"
-).encode()
+    b"The Ambassador called on the Chairman at his request.\n\n"
+    b"The Ambassador asked the Chairman whether the delegation would arrive on Monday.\n"
+)
 
 
 def test_a_plain_narrative_that_no_archive_page_is_still_read() -> None:
