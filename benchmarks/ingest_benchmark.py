@@ -43,19 +43,20 @@ def floor(folder: Path) -> dict[str, float]:
     return {"seconds": elapsed, "documents": documents, "tokens": tokens, "bytes": size}
 
 
-# Runs the command given as its arguments, then prints the peak RSS (KiB) of the largest process
-# among the command and its descendants. A fresh wrapper per command: RUSAGE_CHILDREN in this
+# Runs the command given as its arguments, then prints the CPU seconds of the command and its
+# descendants, and the peak RSS (KiB) of the largest of them. A fresh wrapper per command: RUSAGE_CHILDREN in this
 # process would keep the peak of every command run before.
 _WRAPPER = (
     "import resource, subprocess, sys; "
     "code = subprocess.call(sys.argv[1:]); "
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
+    "usage = resource.getrusage(resource.RUSAGE_CHILDREN); "
+    "print(usage.ru_utime + usage.ru_stime, usage.ru_maxrss, file=sys.stderr); "
     "sys.exit(code)"
 )
 
 
-def run_child(args: list[str]) -> tuple[float, float, str, str]:
-    """Run a command; return wall seconds, its own peak RSS (MiB), its stdout and stderr tail."""
+def run_child(args: list[str]) -> tuple[float, float, float, str, str]:
+    """Run a command; return wall and CPU seconds, its own peak RSS (MiB), stdout, stderr tail."""
     started = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", _WRAPPER, *args], capture_output=True,
                           text=True, check=False)
@@ -63,16 +64,16 @@ def run_child(args: list[str]) -> tuple[float, float, str, str]:
     lines = proc.stderr.strip().splitlines()
     if proc.returncode != 0 or not lines:
         raise SystemExit(f"{' '.join(args)} failed ({proc.returncode}): {proc.stderr[-2000:]}")
-    peak = int(lines[-1]) / 1024
-    return elapsed, peak, proc.stdout, lines[-2] if len(lines) > 1 else ""
+    cpu, peak = lines[-1].split()
+    return elapsed, float(cpu), int(peak) / 1024, proc.stdout, lines[-2] if len(lines) > 1 else ""
 
 
-def floor_in_child(folder: Path) -> tuple[dict[str, float], float]:
-    """The floor in a fresh process, so that its peak memory is its own."""
+def floor_in_child(folder: Path) -> tuple[dict[str, float], float, float]:
+    """The floor in a fresh process, so that its peak memory is its own; with its CPU seconds."""
     code = (f"import sys, json; sys.path.insert(0, {str(Path(__file__).parent)!r}); "
             f"import ingest_benchmark as b; print(json.dumps(b.floor(__import__('pathlib').Path({str(folder)!r}))))")
-    _elapsed, peak, out, _tail = run_child([sys.executable, "-c", code])
-    return json.loads(out), peak
+    _elapsed, cpu, peak, out, _tail = run_child([sys.executable, "-c", code])
+    return json.loads(out), cpu, peak
 
 
 def count_turns(db: Path) -> int:
@@ -88,20 +89,24 @@ def measure(turns: int, workdir: Path) -> None:
     corpus = workdir / f"corpus-{turns}"
     files, _docs = generate(corpus, turns)
     megabytes = sum(p.stat().st_size for p in corpus.glob("*.xml")) / 1e6
-    base, base_peak = floor_in_child(corpus)
+    base, base_cpu, base_peak = floor_in_child(corpus)
     db = workdir / f"bench-{turns}.sqlite3"
-    elapsed, peak, out, _tail = run_child(
+    elapsed, cpu, peak, out, _tail = run_child(
         [sys.executable, "-m", "memcon", "--db", str(db), "ingest", str(corpus)])
     closing = out.strip().splitlines()[-1] if out.strip() else ""
     stored = count_turns(db)
     docs = base["documents"]
     print(f"\ncorpus: {files} volumes, {docs:.0f} documents, {stored} turns, {megabytes:.1f} MB")
-    print(f"{'':10} {'seconds':>9} {'docs/s':>9} {'turns/s':>9} {'MB/s':>7} {'peak MiB':>9}")
+    print(f"{'':10} {'seconds':>9} {'docs/s':>9} {'turns/s':>9} {'MB/s':>7} {'peak MiB':>9} "
+          f"{'CPU s':>8}")
     print(f"{'floor':10} {base['seconds']:9.1f} {docs / base['seconds']:9.0f} "
-          f"{stored / base['seconds']:9.0f} {megabytes / base['seconds']:7.2f} {base_peak:9.0f}")
+          f"{stored / base['seconds']:9.0f} {megabytes / base['seconds']:7.2f} {base_peak:9.0f} "
+          f"{base_cpu:8.1f}")
     print(f"{'ingest':10} {elapsed:9.1f} {docs / elapsed:9.0f} {stored / elapsed:9.0f} "
-          f"{megabytes / elapsed:7.2f} {peak:9.0f}")
-    print(f"ingest/floor throughput: {base['seconds'] / elapsed:.2f}   ({closing})")
+          f"{megabytes / elapsed:7.2f} {peak:9.0f} {cpu:8.1f}")
+    # on a machine shared with other work the wall ratio swings; the CPU ratio much less
+    print(f"ingest/floor throughput: {base['seconds'] / elapsed:.2f} by wall time, "
+          f"{base_cpu / cpu:.2f} by CPU time   ({closing})")
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""A record into rows and rows back into a record: one transaction per document, with revisions.
+"""A record into rows and rows back into a record: one transaction (a savepoint in a batch) per document.
 
 A record is matched to what is stored by its identity (see ``memcon.archive.keys``): the same
 record ingested again from identical input changes nothing; from edited input it updates the
@@ -48,7 +48,7 @@ def _match(prepared: PreparedRecord, using: str) -> tuple[int, str] | None:
     """
     table = Document._meta.db_table
     sql = f"SELECT id, fingerprint, 0 FROM {table} WHERE identity = %s"
-    params: list[object] = [prepared.identity]
+    params: list[str | int] = [prepared.identity]
     if prepared.identity.startswith("file:") and prepared.record.origin:
         # a copy of its input elsewhere only when it has no identity of its own
         sql += (f" UNION ALL SELECT id, fingerprint, 1 FROM {table} WHERE origin_sha256 = %s"

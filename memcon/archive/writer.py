@@ -24,6 +24,7 @@ from django.db import connections, transaction
 
 from memcon.archive import bulk, store
 from memcon.archive.keys import PreparedRecord
+from memcon.archive.store import Outcome
 
 # a batch ends at whichever comes first: enough to amortise the transaction, small enough that
 # a concurrent writer waits little for the lock and an interrupted ingest loses little
@@ -44,7 +45,7 @@ class BatchWriter:
         # the first batch is one document, each next one twice as big up to ``documents``: the
         # first records of an ingest show in the archive at once, the rest go in at full speed
         self._size = 1
-        self.pending: list[store.Outcome] = []  # outcomes of the open batch, not yet committed
+        self.pending: list[Outcome] = []  # outcomes of the open batch, not yet committed
         self._atomic: Any = None
         self._items = 0
         self._opened = 0.0
@@ -59,7 +60,7 @@ class BatchWriter:
         else:
             self.rollback()
 
-    def store(self, prepared: PreparedRecord) -> tuple[store.Outcome, str]:
+    def store(self, prepared: PreparedRecord) -> tuple[Outcome, str]:
         """Store one record in the open batch (opening one if needed), in its own savepoint."""
         if self._atomic is None:
             self._begin()
@@ -75,7 +76,7 @@ class BatchWriter:
             len(self.pending) >= min(documents, self._size) or self._items >= items
             or time.monotonic() - self._opened >= seconds)
 
-    def commit(self) -> list[store.Outcome]:
+    def commit(self) -> list[Outcome]:
         """Commit the open batch, if any; return the outcomes lost if it had to be rolled back."""
         if self._atomic is None:
             return []
@@ -93,7 +94,7 @@ class BatchWriter:
         self._size = min(self._size * 2, self.limits[0])
         return lost
 
-    def rollback(self) -> list[store.Outcome]:
+    def rollback(self) -> list[Outcome]:
         """Roll the open batch back, if any; return the outcomes it loses."""
         if self._atomic is None:
             return []
