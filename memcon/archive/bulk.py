@@ -1,34 +1,36 @@
-"""Fast inserts of a document's body items and their revisions, the hot path of ingest.
+"""Fast inserts of body items and revisions, and the SQLite search index kept in step with them.
 
 The ORM's bulk_create spends most of its time preparing each value of each row; body items
-are plain values (only ``meta`` needs preparing), so they go straight to executemany. Each
-insert also writes the item's first revision, as simple-history would.
+are plain values, so they go straight to executemany, and their first revisions (the rows
+simple-history would write) are copied from them by one ``INSERT … SELECT``.
 
 On SQLite the FTS5 insert trigger costs ~80 µs a row (FTS5 flushes its pending terms at every
-nested statement the trigger runs), ten times a direct insert into the index. A bulk writer may
-therefore suspend that trigger inside its own transaction (``suspend_turn_trigger``): the DDL is
-transactional, so a killed process leaves the trigger as it was, and until the trigger is
-restored every insert here indexes its turns itself.
+nested statement the trigger runs), and even a direct insert into the index inside a
+document's savepoint makes FTS5 flush at each release. A bulk writer may therefore suspend
+that trigger inside its own transaction (``suspend_turn_trigger``): the DDL is transactional,
+so a killed process leaves the trigger as it was. While it is suspended, the turns inserted
+are indexed together by ``index_pending``, which the writer runs before it commits, and
+before anything that would fire the update or delete triggers on rows not yet indexed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import importlib
-import json
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
 from django.db import connections, models
 
 from memcon.archive.models import BodyItem
+from memcon.archive.rows import BODY_COLUMNS, to_json_text
 
 _COLUMNS = ("document_id", "position", "kind", "speaker", "turn", "text", "meta")
-_HISTORY_COLUMNS = (*_COLUMNS, "id", "history_date", "history_change_reason", "history_type",
-                    "history_user_id")
 _INSERT_TRIGGER = "archive_turn_fts_insert"
-# database aliases whose FTS insert trigger is suspended in the open transaction
-_suspended: set[str] = set()
+# database aliases whose FTS insert trigger is suspended in the open transaction, each with
+# the highest body item id indexed (AUTOINCREMENT: every row inserted since has a higher one)
+_suspended: dict[str, int] = {}
 
 
 @cache
@@ -44,22 +46,37 @@ def suspend_turn_trigger(using: str) -> bool:
     assert connection.in_atomic_block, "the trigger may only be suspended inside a transaction"
     with connection.cursor() as cursor:
         cursor.execute(f"DROP TRIGGER IF EXISTS {_INSERT_TRIGGER}")
-    _suspended.add(using)
+        cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {BodyItem._meta.db_table}")
+        _suspended[using] = int(cursor.fetchone()[0])
     return True
 
 
-def restore_turn_trigger(using: str) -> None:
-    """Create the FTS insert trigger again (before the transaction commits)."""
+def index_pending(using: str) -> None:
+    """Index the turns inserted since the trigger was suspended (or since the last call)."""
     if using not in _suspended:
         return
-    _suspended.discard(using)
+    table = BodyItem._meta.db_table
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"INSERT INTO archive_turn_fts(rowid, text, speaker) "
+                       f"SELECT id, text, speaker FROM {table} WHERE id > %s AND kind = 'turn'",
+                       [_suspended[using]])
+        cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")
+        _suspended[using] = int(cursor.fetchone()[0])
+
+
+def restore_turn_trigger(using: str) -> None:
+    """Index what is pending and create the FTS insert trigger again (before the commit)."""
+    if using not in _suspended:
+        return
+    index_pending(using)
+    del _suspended[using]
     with connections[using].cursor() as cursor:
         cursor.execute(_search_migration().SQLITE_TRIGGERS[0])
 
 
 def forget_suspension(using: str) -> None:
     """The transaction was rolled back, and the trigger's drop with it."""
-    _suspended.discard(using)
+    _suspended.pop(using, None)
 
 
 @cache
@@ -68,39 +85,68 @@ def historical_model(model: type[models.Model]) -> Any:
     return model.history.model  # type: ignore[attr-defined]
 
 
-def _insert_sql(table: str, columns: tuple[str, ...], quote: Any) -> str:
-    names = ", ".join(quote(c) for c in columns)
-    marks = ", ".join(["%s"] * len(columns))
-    return f"INSERT INTO {quote(table)} ({names}) VALUES ({marks})"
+def json_placeholder(vendor: str) -> str:
+    """The placeholder of a JSON column's value given as JSON text."""
+    return "%s::jsonb" if vendor == "postgresql" else "%s"
+
+
+@cache
+def _history_sql(model: type[models.Model], where: str) -> str:
+    historical = historical_model(model)
+    columns = ", ".join(f'"{f.column}"' for f in historical.tracked_fields)
+    return (f"INSERT INTO {historical._meta.db_table} ({columns}, history_date, "
+            f"history_change_reason, history_type, history_user_id) "
+            f"SELECT {columns}, %s, %s, '+', NULL FROM {model._meta.db_table} "
+            f'WHERE "{where}" = %s')
+
+
+def copy_to_history(cursor: Any, model: type[models.Model], where: str, value: int,
+                    stamp: Any, reason: str) -> None:
+    """Write the '+' revision of the ``model`` rows whose column ``where`` is ``value``."""
+    cursor.execute(_history_sql(model, where), [stamp, reason, value])
+
+
+@cache
+def _body_sql(vendor: str) -> str:
+    names = ", ".join(f'"{c}"' for c in ("document_id", *BODY_COLUMNS))
+    marks = ", ".join(["%s"] * len(BODY_COLUMNS) + [json_placeholder(vendor)])
+    return f"INSERT INTO {BodyItem._meta.db_table} ({names}) VALUES ({marks})"
+
+
+def insert_body_rows(document_id: int, rows: Sequence[tuple[Any, ...]], *, stamp: Any,
+                     reason: str, using: str) -> None:
+    """Insert a new document's body rows (see ``memcon.archive.rows``), with their revisions."""
+    if not rows:
+        return
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        cursor.executemany(_body_sql(connection.vendor), [(document_id, *row) for row in rows])
+        copy_to_history(cursor, BodyItem, "document_id", document_id, stamp, reason)
 
 
 def insert_body_items(document_id: int, items: list[tuple[int, dict[str, Any]]], *,
                       reason: str, when: dt.datetime, using: str) -> None:
-    """Insert ``(position, values)`` items of one document, each with its '+' revision."""
+    """Insert ``(position, values)`` items of a stored document, each with its '+' revision."""
     if not items:
         return
     connection = connections[using]
     quote = connection.ops.quote_name
-    meta = BodyItem._meta.get_field("meta")
-    if connection.vendor == "sqlite":  # what JSONField would store, without its layers
-        rows = [(document_id, position, v["kind"], v["speaker"], v["turn"], v["text"],
-                 json.dumps(v["meta"])) for position, v in items]
-    else:
-        rows = [(document_id, position, v["kind"], v["speaker"], v["turn"], v["text"],
-                 meta.get_db_prep_save(v["meta"], connection)) for position, v in items]
+    rows = [(document_id, position, v["kind"], v["speaker"], v["turn"], v["text"],
+             to_json_text(v["meta"])) for position, v in items]
     table = BodyItem._meta.db_table
     history_table = historical_model(BodyItem)._meta.db_table
     stamp = connection.ops.adapt_datetimefield_value(when)
     with connection.cursor() as cursor:
-        cursor.executemany(_insert_sql(table, _COLUMNS, quote), rows)
+        cursor.executemany(_body_sql(connection.vendor), rows)
         # the new rows' ids, for their revisions (executemany returns none)
         cursor.execute(f"SELECT {quote('position')}, {quote('id')} FROM {quote(table)} "
                        f"WHERE {quote('document_id')} = %s AND {quote('position')} >= %s",
                        [document_id, min(position for position, _ in items)])
         ids = dict(cursor.fetchall())
-        cursor.executemany(_insert_sql(history_table, _HISTORY_COLUMNS, quote),
+        columns = (*_COLUMNS, "id", "history_date", "history_change_reason", "history_type",
+                   "history_user_id")
+        names = ", ".join(quote(c) for c in columns)
+        marks = ", ".join(json_placeholder(connection.vendor) if c == "meta" else "%s"
+                          for c in columns)
+        cursor.executemany(f"INSERT INTO {quote(history_table)} ({names}) VALUES ({marks})",
                            [(*row, ids[row[1]], stamp, reason, "+", None) for row in rows])
-        if using in _suspended:  # the trigger would have indexed the turns: index them here
-            cursor.executemany(
-                "INSERT INTO archive_turn_fts(rowid, text, speaker) VALUES (%s, %s, %s)",
-                [(ids[row[1]], row[5], row[3]) for row in rows if row[2] == "turn"])

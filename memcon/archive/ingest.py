@@ -179,7 +179,7 @@ def _write_file(parsed: ParsedFile, report: IngestReport, fail: Callable[[Failur
         return
     for prepared in parsed.records():
         report.documents += 1
-        report.turns += sum(1 for item in prepared.record.body if item.kind == "turn")
+        report.turns += prepared.rows.turns
         if dry_run:
             report.count(store.plan(prepared, using=writer.using) if can_look_up else "added")
             continue

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from memcon.archive.rows import RecordRows, record_rows
 from memcon.model import DocumentRecord
 from memcon.model.identity import suggest_id
 
@@ -41,16 +41,42 @@ def record_fingerprint(record: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-@dataclass(slots=True)
 class PreparedRecord:
-    """A parsed record with what the store needs to match it: made where it is parsed, in any process."""
+    """A parsed record with what the store needs to match it: made where it is parsed, in any process.
 
-    record: DocumentRecord
-    identity: str
-    fingerprint: str
-    suggested_id: str
-    origin_path: str
-    position: int
+    It travels between processes as its rows (see ``memcon.archive.rows``), pickled; the
+    record itself is rebuilt from them only where it is asked for.
+    """
+
+    __slots__ = ("_record", "fingerprint", "identity", "origin_path", "position", "rows",
+                 "suggested_id")
+
+    def __init__(self, identity: str, fingerprint: str, suggested_id: str, origin_path: str,
+                 position: int, rows: RecordRows, record: DocumentRecord | None = None) -> None:
+        self.identity = identity
+        self.fingerprint = fingerprint
+        self.suggested_id = suggested_id
+        self.origin_path = origin_path
+        self.position = position
+        self.rows = rows
+        self._record = record
+
+    @property
+    def record(self) -> DocumentRecord:
+        """The record (rebuilt from its rows after travelling)."""
+        if self._record is None:
+            self._record = self.rows.to_record()
+        return self._record
+
+    @property
+    def origin_sha256(self) -> str:
+        """The sha256 of the record's input, or "" when it has no origin."""
+        return self.rows.origin[2] if self.rows.origin else ""
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # the rows only: unpickling the record's objects would cost the writer more than the rows
+        return (PreparedRecord, (self.identity, self.fingerprint, self.suggested_id,
+                                 self.origin_path, self.position, self.rows))
 
     @classmethod
     def of(cls, record: DocumentRecord, *, position: int = 0,
@@ -62,21 +88,5 @@ class PreparedRecord:
         data = data if data is not None else record.to_json()
         path = record.origin.path if record.origin else ""
         absolute = str(Path(path).resolve()) if path else ""
-        return cls(record, record_identity(data, absolute, position), record_fingerprint(data),
-                   suggest_id(record), absolute, position)
-
-    def to_json_line(self, data: dict[str, Any] | None = None) -> str:
-        """The prepared record as one JSON line, to pass between processes."""
-        return json.dumps({
-            "identity": self.identity, "fingerprint": self.fingerprint,
-            "suggested_id": self.suggested_id, "origin_path": self.origin_path,
-            "position": self.position,
-            "record": data if data is not None else self.record.to_json(),
-        }, ensure_ascii=False)
-
-    @classmethod
-    def from_json_line(cls, line: str) -> PreparedRecord:
-        """Rebuild a prepared record from ``to_json_line``'s output."""
-        data = json.loads(line)
-        return cls(DocumentRecord.from_json(data["record"]), data["identity"], data["fingerprint"],
-                   data["suggested_id"], data["origin_path"], data["position"])
+        return cls(record_identity(data, absolute, position), record_fingerprint(data),
+                   suggest_id(record), absolute, position, record_rows(record), record)

@@ -1,14 +1,15 @@
 """The parsing half of ingest, run in worker processes: files to prepared records (no Django here).
 
 A file is parsed and validated whole before any of its records is stored, so a file that fails
-leaves the archive unchanged. Its records travel back to the writing process as JSON lines,
-in memory when they are few, through a spool file when they are many, so that no process ever
-holds more than a bounded amount of parsed text.
+leaves the archive unchanged. Its records travel back to the writing process as pickled rows
+ready to insert (``memcon.archive.rows``), in memory when they are few, through a spool file
+when they are many, so that no process ever holds more than a bounded amount of parsed text.
 """
 
 from __future__ import annotations
 
 import os
+import pickle
 import signal
 import tempfile
 import threading
@@ -51,12 +52,12 @@ class Failure:
 
 @dataclass(slots=True)
 class ParsedFile:
-    """What parsing one file gave: its records (as JSON lines, or a spool file), or a failure."""
+    """What parsing one file gave: its records (pickled, or in a spool file), or a failure."""
 
     path: str
     count: int = 0
     turns: int = 0
-    lines: list[str] = field(default_factory=list)
+    lines: list[bytes] = field(default_factory=list)  # each a pickled PreparedRecord
     spool: str | None = None
     failure: Failure | None = None
 
@@ -64,12 +65,12 @@ class ParsedFile:
         """The prepared records, read lazily; a spool file is removed once read."""
         if self.spool is None:
             for line in self.lines:
-                yield PreparedRecord.from_json_line(line)
+                yield pickle.loads(line)
             return
         try:
-            with open(self.spool, encoding="utf-8") as handle:
-                for line in handle:
-                    yield PreparedRecord.from_json_line(line)
+            with open(self.spool, "rb") as handle:
+                for _ in range(self.count):
+                    yield pickle.load(handle)
         finally:
             discard(self)
 
@@ -115,18 +116,19 @@ def parse_file(path: str, format_name: str | None = None,
                 validate(data)
             except MemconError as exc:
                 raise InputError(path, str(exc), position=f"record {position + 1}") from None
-            line = PreparedRecord.of(record, position=position, data=data).to_json_line(data)
+            prepared = PreparedRecord.of(record, position=position, data=data)
+            line = pickle.dumps(prepared, pickle.HIGHEST_PROTOCOL)
             parsed.count += 1
-            parsed.turns += sum(1 for item in record.body if item.kind == "turn")
+            parsed.turns += prepared.rows.turns
             size += len(line)
             if handle is None and size > SPOOL_BYTES:
-                fd, spool = tempfile.mkstemp(suffix=".jsonl", prefix="memcon-ingest-", dir=spool_dir)
+                fd, spool = tempfile.mkstemp(suffix=".pickle", prefix="memcon-ingest-", dir=spool_dir)
                 parsed.spool = spool
-                handle = os.fdopen(fd, "w", encoding="utf-8")
-                handle.writelines(f"{kept}\n" for kept in parsed.lines)
+                handle = os.fdopen(fd, "wb")
+                handle.writelines(parsed.lines)
                 parsed.lines = []
             if handle is not None:
-                handle.write(line + "\n")
+                handle.write(line)
             else:
                 parsed.lines.append(line)
         if parsed.count == 0:

@@ -14,9 +14,10 @@ from typing import Any, Literal
 from django.db import connections, models, transaction
 from django.utils import timezone
 
-from memcon.archive.bulk import historical_model, insert_body_items
+from memcon.archive.bulk import historical_model, index_pending, insert_body_items
+from memcon.archive.fresh import collection_id, insert_document
 from memcon.archive.keys import PreparedRecord
-from memcon.archive.models import BodyItem, Collection, Credit, Document, Source
+from memcon.archive.models import BodyItem, Credit, Document, Source
 from memcon.errors import NotFound
 from memcon.model import BodyItem as RecordItem
 from memcon.model import Collection as RecordCollection
@@ -35,11 +36,10 @@ _SOURCE_FIELDS = ("citation", "repository", "collection", "series", "box", "fold
 _CREDIT_ROLES = (("contributors", Credit.Role.CONTRIBUTOR), ("translators", Credit.Role.TRANSLATOR),
                  ("funders", Credit.Role.FUNDER))
 _BODY_FIELDS = ("kind", "speaker", "turn", "text", "meta")
-_ID_MAX = 200
 
 
-def _match(prepared: PreparedRecord, using: str) -> tuple[int, str] | None:
-    """The primary key and fingerprint of the stored document ``prepared`` is a version of.
+def _match(prepared: PreparedRecord, using: str) -> tuple[int, str, str] | None:
+    """The primary key, fingerprint and id of the stored document ``prepared`` is a version of.
 
     Besides its identity, a record read from identical bytes at the same place in its file is
     the same record: a file moved or copied elsewhere is not ingested twice. Plain SQL: this
@@ -47,17 +47,17 @@ def _match(prepared: PreparedRecord, using: str) -> tuple[int, str] | None:
     answer it.
     """
     table = Document._meta.db_table
-    sql = f"SELECT id, fingerprint, 0 FROM {table} WHERE identity = %s"
+    sql = f"SELECT id, fingerprint, doc_id, 0 FROM {table} WHERE identity = %s"
     params: list[str | int] = [prepared.identity]
-    if prepared.identity.startswith("file:") and prepared.record.origin:
+    if prepared.identity.startswith("file:") and prepared.rows.origin:
         # a copy of its input elsewhere only when it has no identity of its own
-        sql += (f" UNION ALL SELECT id, fingerprint, 1 FROM {table} WHERE origin_sha256 = %s"
-                f" AND origin_position = %s AND fingerprint = %s ORDER BY 3, 1")
-        params += [prepared.record.origin.sha256, prepared.position, prepared.fingerprint]
+        sql += (f" UNION ALL SELECT id, fingerprint, doc_id, 1 FROM {table} WHERE origin_sha256 = %s"
+                f" AND origin_position = %s AND fingerprint = %s ORDER BY 4, 1")
+        params += [prepared.origin_sha256, prepared.position, prepared.fingerprint]
     with connections[using].cursor() as cursor:
         cursor.execute(sql + " LIMIT 1", params)
         row = cursor.fetchone()
-    return (int(row[0]), str(row[1])) if row else None
+    return (int(row[0]), str(row[1]), str(row[2])) if row else None
 
 
 def find_stored(prepared: PreparedRecord, *, using: str = "default") -> Document | None:
@@ -76,45 +76,30 @@ def plan(prepared: PreparedRecord, *, using: str = "default") -> Outcome:
 
 def store(prepared: PreparedRecord, *, using: str = "default",
           ingested_at: dt.datetime | None = None, reason: str = "ingest") -> tuple[Outcome, str]:
-    """Write one record in one transaction; return what happened and the document's id."""
+    """Write one record in one transaction (a savepoint in a batch); return what happened and the id."""
+    found = _match(prepared, using)
+    if found is not None and found[1] == prepared.fingerprint:
+        return "unchanged", found[2]
+    now = ingested_at or timezone.now()
+    if found is None:
+        with transaction.atomic(using=using):
+            return "added", insert_document(prepared, now, reason, using)
+    # an update fires the index triggers: turns the batch has not indexed yet must be first
+    index_pending(using)
     with transaction.atomic(using=using):
-        found = _match(prepared, using)
-        if found is not None and found[1] == prepared.fingerprint:
-            doc_id = Document.objects.using(using).filter(pk=found[0]).values_list(
-                "doc_id", flat=True).get()
-            return "unchanged", doc_id
-        stored = None if found is None else Document.objects.using(using).get(pk=found[0])
-        outcome: Outcome = "added" if stored is None else "updated"
-        document = stored or Document(doc_id=_unique_id(prepared.suggested_id, using),
-                                      identity=prepared.identity)
-        _fill_document(document, prepared, ingested_at or timezone.now(), using)
-        new = stored is None
-        _save(document, "+" if new else "~", reason, using)
-        _write_source(document, prepared.record.source, reason, using, new=new)
-        _write_credits(document, prepared.record, reason, using, new=new)
-        _write_body(document, prepared.record.body, reason, using, new=new)
-        return outcome, document.doc_id
+        document = Document.objects.using(using).get(pk=found[0])
+        _fill_document(document, prepared, now, using)
+        _save(document, "~", reason, using)
+        _write_source(document, prepared.record.source, reason, using)
+        _write_credits(document, prepared.record, reason, using)
+        _write_body(document, prepared.record.body, reason, using)
+        return "updated", document.doc_id
 
 
 def store_record(record: DocumentRecord, *, position: int = 0,
                  using: str = "default") -> tuple[Outcome, str]:
     """Store one record (the ``position``-th of its input file)."""
     return store(PreparedRecord.of(record, position=position), using=using)
-
-
-def _unique_id(suggested: str, using: str) -> str:
-    base = suggested[: _ID_MAX - 6].strip("-") or "record"
-    # a range, not LIKE 'base%': SQLite's LIKE ignores case and so cannot use the index
-    with connections[using].cursor() as cursor:
-        cursor.execute(f"SELECT doc_id FROM {Document._meta.db_table} WHERE doc_id = %s "
-                       f"OR (doc_id >= %s AND doc_id < %s)", [base, f"{base}-", f"{base}."])
-        taken = {row[0] for row in cursor.fetchall()}
-    if base not in taken:
-        return base
-    n = 2
-    while f"{base}-{n}" in taken:
-        n += 1
-    return f"{base}-{n}"
 
 
 def _fill_document(document: Document, prepared: PreparedRecord, now: dt.datetime,
@@ -127,7 +112,8 @@ def _fill_document(document: Document, prepared: PreparedRecord, now: dt.datetim
     document.participants = [p.to_json() for p in record.participants]
     document.notes = [n.to_json() for n in record.notes]
     document.extra = dict(record.extra)
-    document.collection = _collection(record.collection, using)
+    collection = record.collection or RecordCollection(None, None)
+    document.collection_id = collection_id(collection.id, collection.title, using)
     origin = record.origin
     document.origin_path = prepared.origin_path
     document.origin_position = prepared.position
@@ -138,21 +124,9 @@ def _fill_document(document: Document, prepared: PreparedRecord, now: dt.datetim
     document.fingerprint = prepared.fingerprint
 
 
-def _collection(collection: RecordCollection | None, using: str) -> Collection | None:
-    if collection is None or not collection.id:
-        return None
-    found, created = Collection.objects.using(using).get_or_create(
-        key=collection.id, defaults={"title": collection.title or ""})
-    if not created and collection.title and found.title != collection.title:
-        found.title = collection.title
-        found.save(using=using)
-    return found
-
-
-def _write_source(document: Document, source: RecordSource, reason: str, using: str, *,
-                  new: bool = False) -> None:
+def _write_source(document: Document, source: RecordSource, reason: str, using: str) -> None:
     values = {name: getattr(source, name) for name in _SOURCE_FIELDS}
-    row = None if new else Source.objects.using(using).filter(document=document).first()
+    row = Source.objects.using(using).filter(document=document).first()
     if row is not None and all(getattr(row, k) == v for k, v in values.items()):
         return
     kind = "~" if row is not None else "+"
@@ -169,11 +143,10 @@ def _save(row: models.Model, kind: str, reason: str, using: str) -> None:
     _history(type(row), [row], kind, reason, using)
 
 
-def _write_credits(document: Document, record: DocumentRecord, reason: str, using: str, *,
-                   new: bool = False) -> None:
+def _write_credits(document: Document, record: DocumentRecord, reason: str, using: str) -> None:
     wanted = [(role, position, name) for attr, role in _CREDIT_ROLES
               for position, name in enumerate(getattr(record, attr))]
-    rows = [] if new else list(Credit.objects.using(using).filter(document=document))
+    rows = list(Credit.objects.using(using).filter(document=document))
     if sorted((r.role, r.position, r.name) for r in rows) == sorted(wanted):
         return
     for row in rows:  # few rows: deleted one by one, so each deletion is a revision
@@ -192,11 +165,11 @@ def _item_values(item: RecordItem, turn: int | None) -> dict[str, Any]:
             "turn": turn, "text": item.text, "meta": dict(item.meta)}
 
 
-def _write_body(document: Document, items: Sequence[RecordItem], reason: str, using: str, *,
-                new: bool = False) -> None:
+def _write_body(document: Document, items: Sequence[RecordItem], reason: str,
+                using: str) -> None:
     """Update the body in place: only items that changed get a new revision (and re-indexing)."""
-    existing = {} if new else {
-        row.position: row for row in BodyItem.objects.using(using).filter(document=document)}
+    existing = {row.position: row
+                for row in BodyItem.objects.using(using).filter(document=document)}
     to_create: list[tuple[int, dict[str, Any]]] = []
     to_update: list[BodyItem] = []
     turn = 0

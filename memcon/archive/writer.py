@@ -4,7 +4,8 @@ A transaction per document spends most of its time beginning and committing; a b
 documents shares one, and each document is stored inside a savepoint (``store.store`` nests),
 so a document the database refuses is rolled back alone. A killed process loses at most the
 open batch, and every document is still fully in or fully out. On SQLite the batch also
-suspends the FTS insert trigger and indexes turns directly (see ``memcon.archive.bulk``).
+suspends the FTS insert trigger and indexes its turns together before it commits (see
+``memcon.archive.bulk``).
 
 Example::
 
@@ -66,7 +67,7 @@ class BatchWriter:
             self._begin()
         outcome, doc_id = store.store(prepared, using=self.using)
         self.pending.append(outcome)
-        self._items += len(prepared.record.body)
+        self._items += len(prepared.rows.body)
         return outcome, doc_id
 
     def due(self) -> bool:

@@ -9,6 +9,7 @@ document, their items marked with the attachment's number.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from copy import deepcopy
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,8 +29,7 @@ from memcon.readers.frus_participants import (
     table_participants,
     text_participants,
 )
-from memcon.readers.frus_text import RawNote, render
-from memcon.readers.xml import local_name
+from memcon.readers.frus_text import RawNote, is_smallcaps, render, tag_name
 
 _GAP = re.compile(r"^\[[^\[\]]*\b(?:not declassified|illegible|excised|redacted|"
                   r"withheld|deleted|sanitized)\b[^\[\]]*\]\.?$", re.IGNORECASE)
@@ -89,7 +89,7 @@ def _own_paragraph(p: etree._Element, div: etree._Element) -> bool:
     for ancestor in p.iterancestors():
         if ancestor is div:
             return True
-        if local_name(ancestor) in _NOTE_FREE:
+        if tag_name(ancestor) in _NOTE_FREE:
             return False
     return True
 
@@ -117,6 +117,8 @@ class BodyBuilder:
 
     def _find_labels(self, div: etree._Element) -> None:
         colon: dict[int, SpeakerLabel] = {}
+        # small-caps speakers need a small-caps <hi>: most documents have none at all
+        smallcaps = any(is_smallcaps(hi) for hi in div.iter("{*}hi"))
         self.paragraphs = label_paragraphs(div)
         for p in self.paragraphs:
             notes: list[RawNote] = []
@@ -125,7 +127,7 @@ class BodyBuilder:
             label = colon_label(p, text)
             if label:
                 colon[id(p)] = label
-            small = smallcaps_label(p, text)
+            small = smallcaps_label(p, text) if smallcaps else None
             if small:
                 self.labels[id(p)] = small
         # a lone "Name:" paragraph is an address or a caption, not a dialogue
@@ -173,12 +175,12 @@ class BodyBuilder:
             self.child(child)
 
     def child(self, child: etree._Element) -> None:
-        name = local_name(child)
+        name = tag_name(child)
         if not name or name in _SKIPPED:
             return
-        handler = getattr(self, f"on_{name}", None)
+        handler = _HANDLERS.get(name)
         if handler is not None:
-            handler(child)
+            handler(self, child)
             return
         notes: list[RawNote] = []
         text = render(child, notes)
@@ -222,9 +224,9 @@ class BodyBuilder:
 
     def on_opener(self, element: etree._Element) -> None:
         for child in element:
-            if local_name(child) in ("dateline", "note"):
+            if tag_name(child) in ("dateline", "note"):
                 self.child(child)
-            elif local_name(child):
+            elif tag_name(child):
                 notes: list[RawNote] = []
                 text = render(child, notes)
                 if text and _CLASSIFICATION_STAMP.match(text) and self.parts.stamp is None:
@@ -277,7 +279,7 @@ class BodyBuilder:
             self.parts.participants.extend(list_participants(element, self.side))
             self.listing = False
         elif kind == "subject" or head_text.rstrip(":").strip().lower() in ("subject", "subjects"):
-            items = [render(i) for i in element if local_name(i) == "item"]
+            items = [render(i) for i in element if tag_name(i) == "item"]
             self.parts.subject = self.parts.subject or "; ".join(i for i in items if i) or None
         elif self.turn is not None:
             self.continue_turn(text, notes)
@@ -381,12 +383,17 @@ class BodyBuilder:
         self.add("paragraph", text, notes)
 
 
+# "p" → BodyBuilder.on_p: the elements the walk reads in their own way
+_HANDLERS: dict[str, Callable[[BodyBuilder, etree._Element], None]] = {
+    name[3:]: method for name, method in vars(BodyBuilder).items() if name.startswith("on_")}
+
+
 def _lined(element: etree._Element) -> etree._Element:
     """A copy of a closer with a line break before each of its parts (salute, signature)."""
     copy = deepcopy(element)
     copy.tail = None
     for child in list(copy)[1:]:
-        if local_name(child):
+        if tag_name(child):
             child.addprevious(etree.Element("lb"))
     return copy
 

@@ -14,17 +14,19 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from memcon.readers.frus_text import is_smallcaps, render, render_raw, tidy
-from memcon.readers.xml import local_name
+from memcon.readers.frus_text import is_smallcaps, render, render_raw, tag_name, tidy
 from memcon.transcript.labels import is_field_label, label_shape
 
 # The label, its colon (a dash may follow it: "The Combined Chiefs of Staff:—"), the text.
 _COLON = re.compile(r"^(?P<label>[^:\n]{1,80}?)[ \t]*:(?:[ \t]*[—–])?(?:\s+|$)(?P<rest>.*)$",
                     re.DOTALL)
+# what may follow a label's colon: a dash, then blanks or the end of the paragraph
+_AFTER_COLON = re.compile(r":(?:[ \t]*[—–])?(?:\s+|$)")
 _FIELD = re.compile(r"^(?P<field>[^:\n]{1,40}?)[ \t]*:(?:\s+|$)(?P<rest>.*)$", re.DOTALL)
 _PERSON_TAGS = frozenset({"persName", "name", "rs"})
 _GLOSSES = frozenset({"gloss", "term", "ref"})
 _BLOCKS = frozenset({"quote", "list", "table", "p", "ab", "lg"})
+_SPEAKER_LABELS: dict[str, bool] = {}
 
 
 @dataclass(slots=True)
@@ -57,7 +59,7 @@ def _label_ref(p: etree._Element) -> str | None:
         return None
     ref = None
     for child in p:
-        name = local_name(child)
+        name = tag_name(child)
         if name == "note":
             continue
         # the name may be wrapped: <hi rend="strong"><persName …>Kissinger</persName>:</hi>
@@ -71,16 +73,36 @@ def _label_ref(p: etree._Element) -> str | None:
     return ref
 
 
+def _names_speaker(label: str) -> bool:
+    """True when a label is shaped like a name and is no header field; memoised, as speakers recur."""
+    known = _SPEAKER_LABELS.get(label)
+    if known is None:
+        known = label_shape(label) == "name" and not is_field_label(label)
+        if len(_SPEAKER_LABELS) < 65536:
+            _SPEAKER_LABELS[label] = known
+    return known
+
+
 def colon_label(p: etree._Element, text: str) -> SpeakerLabel | None:
     """The speaker of a "Name: text" paragraph, or None (header fields, salutations, prose)."""
-    match = _COLON.match(text)
-    if not match:
+    # _COLON read by hand, for speed: the label ends at the paragraph's first colon, holds
+    # no line break and is 80 characters at most, blanks before the colon aside
+    colon = text.find(":")
+    if colon < 0:
         return None
-    label = match.group("label").strip()
-    if label_shape(label) != "name" or is_field_label(label):
+    before = text[:colon]
+    written = before.rstrip(" \t")
+    if "\n" in before or not 0 < len(written) <= 80:
         return None
-    return SpeakerLabel(label, match.group("rest").strip(), "colon", _label_ref(p),
-                        _separator(match))
+    after = _AFTER_COLON.match(text, colon)
+    if after is None:
+        return None
+    label = written.strip()
+    if not _names_speaker(label):
+        return None
+    separator = text[len(written):after.end()]
+    return SpeakerLabel(label, text[after.end():].strip(), "colon", _label_ref(p),
+                        ":" if separator in (":", ": ") else "".join(separator.split()))
 
 
 def _separator(match: re.Match[str]) -> str:
@@ -101,9 +123,9 @@ def smallcaps_label(p: etree._Element, text: str) -> SpeakerLabel | None:
     """
     lead = [p.text or ""]
     for child in p:
-        name = local_name(child)
+        name = tag_name(child)
         if is_smallcaps(child):
-            if any(local_name(d) in _GLOSSES for d in child.iterdescendants()):
+            if any(tag_name(d) in _GLOSSES for d in child.iterdescendants()):
                 return None
             before = tidy("".join(lead))
             if before and (not before.endswith(",") or len(before) > 60):

@@ -20,9 +20,9 @@ from memcon.model.body import Note
 from memcon.readers.frus_body import build_body
 from memcon.readers.frus_heads import infer_doc_type, read_when, split_number
 from memcon.readers.frus_sources import SourceNote, parse_source_note
-from memcon.readers.frus_text import RawNote, render
+from memcon.readers.frus_text import RawNote, render, tag_name
 from memcon.readers.inputs import InputFile
-from memcon.readers.xml import FRUS_NS, TEI_NS, XML_NS, local_name, refuse_doctype_entities, xml_id
+from memcon.readers.xml import FRUS_NS, TEI_NS, XML_NS, refuse_doctype_entities, xml_id
 
 FRUS_URL = "https://history.state.gov/historicaldocuments/{volume}/{document}"
 # Elements outside documents whose subtrees are no longer needed once they end.
@@ -30,6 +30,9 @@ _RELEASED = frozenset({"div", "list", "listPerson", "table", "front", "back", "i
 # A source note set apart from the head comes before these.
 _BODY_START = frozenset({"p", "ab", "list", "table", "attachment", "closer", "div", "quote"})
 _PERSON_ID = f".//{{*}}persName[@{{{XML_NS}}}id]"
+# The only elements the volume walk looks at; lxml skips the events of all others in C.
+_WATCHED = tuple(f"{{*}}{name}" for name in sorted(
+    _RELEASED | {"teiHeader", "p", "row"}))
 
 
 @dataclass(slots=True)
@@ -54,7 +57,7 @@ class Volume:
 
 
 def _is_document(element: etree._Element) -> bool:
-    return local_name(element) == "div" and element.get("type") == "document"
+    return tag_name(element) == "div" and element.get("type") == "document"
 
 
 def _release(element: etree._Element) -> None:
@@ -96,14 +99,14 @@ def iter_documents(data: bytes, path: str) -> Iterator[tuple[etree._Element, Vol
     volume = Volume()
     context = etree.iterparse(
         io.BytesIO(data), events=("start", "end"), resolve_entities=False, no_network=True,
-        load_dtd=False, huge_tree=False, remove_comments=False,
+        load_dtd=False, huge_tree=False, remove_comments=False, tag=_WATCHED,
     )
     depth = header = 0
     try:
         for event, element in context:
             if event == "start":
                 depth += _is_document(element)
-                header += local_name(element) == "teiHeader"
+                header += tag_name(element) == "teiHeader"
                 continue
             if _is_document(element):
                 depth -= 1
@@ -113,7 +116,7 @@ def iter_documents(data: bytes, path: str) -> Iterator[tuple[etree._Element, Vol
                 continue
             if depth:
                 continue
-            name = local_name(element)
+            name = tag_name(element)
             if name == "teiHeader":
                 header -= 1
                 volume.collection = read_header(element)
@@ -146,9 +149,9 @@ def _source_note(div: etree._Element, head_notes: list[RawNote]
         if raw.type == "source":
             return parse_source_note(raw.text), raw
     for child in div:
-        if local_name(child) == "note" and child.get("type") == "source":
+        if tag_name(child) == "note" and child.get("type") == "source":
             return parse_source_note(render(child), inline=True), child
-        if local_name(child) in _BODY_START:
+        if tag_name(child) in _BODY_START:
             break
     return SourceNote(), None
 

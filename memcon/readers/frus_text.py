@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from memcon.readers.xml import local_name, xml_id
+from memcon.readers.xml import xml_id
 
 # Sentinels for structure inside rendered text; none of them can occur in XML character data.
 LINE = "\x01"  # a line break (<lb/>, list items, table rows)
@@ -29,6 +29,10 @@ _BREAKS = re.compile(r" ?[\x01\x02][\x01\x02 ]*")
 _BLOCKS = frozenset({"p", "ab", "quote", "list", "table", "lg", "floatingText", "div", "closer",
                      "opener", "postscript", "sp"})
 _SKIPPED = frozenset({"pb", "milestone", "cb", "anchor", "figure", "graphic", "fw"})
+# what the renderer treats otherwise than plain inline text
+_STRUCTURAL = _BLOCKS | {"note", "lb", "list", "table"}
+_LINED = frozenset({"list", "table"})
+_TAG_NAMES: dict[object, str] = {}
 
 
 @dataclass(slots=True)
@@ -52,21 +56,36 @@ def _join_breaks(match: re.Match[str]) -> str:
 
 def tidy(raw: str) -> str:
     """Collapse source indentation to single spaces and turn break sentinels into newlines."""
-    text = _INDENT.sub(" ", raw)
-    if LINE in text or PARA in text:
-        text = _BREAKS.sub(_join_breaks, text)
-    if CELL in text:
-        text = text.replace(CELL + " ", CELL).replace(" " + CELL, CELL).replace(CELL, "\t")
-    return text.strip()
+    # the checks are far cheaper than the substitution, which most paragraphs do not need
+    if "\n" in raw or "\t" in raw or "\r" in raw or "  " in raw:
+        raw = _INDENT.sub(" ", raw)
+    if LINE in raw or PARA in raw:
+        raw = _BREAKS.sub(_join_breaks, raw)
+    if CELL in raw:
+        raw = raw.replace(CELL + " ", CELL).replace(" " + CELL, CELL).replace(CELL, "\t")
+    return raw.strip()
+
+
+def tag_name(element: etree._Element) -> str:
+    """An element's tag without its namespace; "" for comments and processing instructions."""
+    tag = element.tag
+    name = _TAG_NAMES.get(tag)
+    if name is None:
+        name = tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+        if len(_TAG_NAMES) < 4096:  # a hostile file may use any number of distinct tags
+            _TAG_NAMES[tag] = name
+    return name
 
 
 def is_smallcaps(element: etree._Element) -> bool:
     """True for ``<hi rend="smallcaps">`` (and rend lists naming small caps)."""
-    return local_name(element) == "hi" and "smallcaps" in (element.get("rend") or "").lower()
+    return tag_name(element) == "hi" and "smallcaps" in (element.get("rend") or "").lower()
 
 
 class _Renderer:
     """Walks an element, writing its character data and collecting its notes."""
+
+    __slots__ = ("marks", "notes", "out")
 
     def __init__(self, notes: list[RawNote] | None, marks: frozenset[str]) -> None:
         self.notes = notes
@@ -75,7 +94,7 @@ class _Renderer:
 
     def top(self, element: etree._Element) -> None:
         """Render the element itself (a list or table keeps its lines)."""
-        name = local_name(element)
+        name = tag_name(element)
         if name == "list":
             self.list(element)
         elif name == "table":
@@ -84,19 +103,31 @@ class _Renderer:
             self.element(element)
 
     def element(self, element: etree._Element) -> None:
-        children = list(element)
+        out = self.out
+        text = element.text
+        if not len(element):
+            if text:
+                out.append(text)
+            return
         # whitespace that only indents an inline element's first or last child is layout,
         # not content: "(<persName>\n  <hi>Atcheson</hi>\n</persName>)" reads "(Atcheson)"
-        if element.text and not (children and _layout(element.text)):
-            self.out.append(element.text)
-        for position, child in enumerate(children):
-            self.child(child)
+        if text and not _layout(text):
+            out.append(text)
+        marks = self.marks
+        tail = None
+        for child in element:
+            name = _TAG_NAMES.get(child.tag) or tag_name(child)
+            if name in _STRUCTURAL or name in marks:
+                self.child(child, name)
+            elif name and name not in _SKIPPED:
+                self.element(child)
             tail = child.tail
-            if tail and not (position == len(children) - 1 and _layout(tail)):
-                self.out.append(tail)
+            if tail:
+                out.append(tail)
+        if tail and _layout(tail):
+            out.pop()  # the last child's tail, just written
 
-    def child(self, child: etree._Element) -> None:
-        name = local_name(child)
+    def child(self, child: etree._Element, name: str) -> None:
         if not name or name in _SKIPPED:
             return  # comments, processing instructions, page breaks: only their tail counts
         if name == "note":
@@ -133,7 +164,7 @@ class _Renderer:
             self.out.append(element.text)
         after_label = False
         for child in element:
-            name = local_name(child)
+            name = tag_name(child)
             if name in ("item", "head"):
                 if not after_label:
                     self.out.append(LINE)
@@ -143,7 +174,7 @@ class _Renderer:
                 self.element(child)
                 self.out.append(" ")
             else:
-                self.child(child)
+                self.child(child, name)
             after_label = name == "label"
             if child.tail:
                 self.out.append(child.tail)
@@ -169,6 +200,8 @@ def render(element: etree._Element, notes: list[RawNote] | None = None, *,
 
     Elements named in ``marks`` are wrapped in MARK_OPEN/MARK_CLOSE so callers can find them.
     """
+    if not len(element) and tag_name(element) not in _LINED:
+        return tidy(element.text or "")  # most paragraphs and names: no walk needed
     renderer = _Renderer(notes, marks)
     renderer.top(element)
     return tidy("".join(renderer.out))
@@ -176,6 +209,8 @@ def render(element: etree._Element, notes: list[RawNote] | None = None, *,
 
 def render_raw(element: etree._Element) -> str:
     """The element's text with notes dropped and breaks kept as sentinels (for label analysis)."""
+    if not len(element) and tag_name(element) not in _LINED:
+        return element.text or ""
     renderer = _Renderer(None, frozenset())
     renderer.top(element)
     return "".join(renderer.out)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import pickle
 
 from memcon.archive.keys import PreparedRecord, record_fingerprint, record_identity
 from memcon.model import Collection, DocumentRecord
+from memcon.model.schema import validate_document
 
 
 def test_identity_is_collection_and_local_id_when_both_are_known() -> None:
@@ -31,12 +33,14 @@ def test_fingerprint_changes_with_text_bytes_or_reader(dairen_record: DocumentRe
     assert record_fingerprint(dict(data, origin=dict(data["origin"], reader_version="2"))) != base
 
 
-def test_prepared_record_travels_as_one_json_line(dairen_record: DocumentRecord) -> None:
-    record = dataclasses.replace(dairen_record, collection=Collection("c", "C"), local_id="d1")
+def test_prepared_record_travels_pickled_and_gives_the_record_back_whole(
+        dairen_record: DocumentRecord) -> None:
+    record = dataclasses.replace(dairen_record, collection=Collection("c", "C"), local_id="d1",
+                                 translators=["A", "B"], funders=["F"], extra={"x": [1]})
     prepared = PreparedRecord.of(record, position=4)
-    line = prepared.to_json_line()
-    assert "\n" not in line
-    back = PreparedRecord.from_json_line(line)
+    back = pickle.loads(pickle.dumps(prepared))
+    assert back.rows == prepared.rows
     assert back.record.to_json() == record.to_json()
+    validate_document(back.record.to_json())
     assert (back.identity, back.position, back.suggested_id) == ("collection:c/d1", 4, "c-d1")
     assert back.origin_path.startswith("/")

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from memcon.archive import store
+from memcon.archive import fresh, store
 from memcon.archive.keys import PreparedRecord
 from memcon.archive.models import BodyItem, Document
 from memcon.errors import NotFound
@@ -129,11 +129,26 @@ def test_a_failed_write_leaves_the_archive_unchanged(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk gone")
 
-    monkeypatch.setattr(store, "_write_body", broken)
+    monkeypatch.setattr(fresh, "insert_body_rows", broken)
     with pytest.raises(RuntimeError):
         store.store_record(dairen_record, using=db_alias)
     assert Document.objects.using(db_alias).count() == 0
     assert Document.history.using(db_alias).count() == 0
+    assert BodyItem.history.using(db_alias).count() == 0
+
+
+def test_a_failed_update_leaves_the_stored_version_unchanged(
+        db_alias: str, dairen_record: DocumentRecord, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk gone")
+
+    _, doc_id = store.store_record(dairen_record, using=db_alias)
+    monkeypatch.setattr(store, "_write_body", broken)
+    with pytest.raises(RuntimeError):
+        store.store_record(dataclasses.replace(dairen_record, title="Edited"), using=db_alias)
+    assert store.load_record(doc_id, using=db_alias).to_json() == dairen_record.to_json() | {
+        "origin": store.load_record(doc_id, using=db_alias).to_json()["origin"]}
+    assert Document.history.using(db_alias).count() == 1
 
 
 def test_plan_says_what_store_would_do_without_writing(
