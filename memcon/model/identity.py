@@ -19,12 +19,17 @@ _STOP = {
     "notes", "talk", "talks", "transcript", "telegram", "letter", "excerpt",
     "comrade", "mr", "dr", "president", "premier", "secretary", "general", "chairman",
 }
+# letters that Unicode decomposition leaves without an ASCII base
+_ASCII_FOLDS = str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d",
+                              "ß": "ss", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe",
+                              "Þ": "Th", "þ": "th", "ı": "i"})
 _BETWEEN = re.compile(r"\bbetween\s+(.+?)\s+and\s+(.+?)(?:[,;(]|\bon\b|\bin\b|$)", re.IGNORECASE)
 
 
 def slugify(text: str, max_words: int = 6) -> str:
     """Lower-case ASCII words joined by hyphens, stop words left out."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    folded = unicodedata.normalize("NFKD", text.translate(_ASCII_FOLDS))
+    ascii_text = folded.encode("ascii", "ignore").decode()
     words = [w for w in re.findall(r"[a-z0-9]+", ascii_text.lower()) if w not in _STOP]
     return "-".join(words[:max_words])
 

@@ -141,7 +141,8 @@ class BodyBuilder:
         item_meta = {**self.meta, **(meta or {})}
         self.parts.body.append(BodyItem(kind, text, speaker=speaker, meta=item_meta))  # type: ignore[arg-type]
         index = len(self.parts.body) - 1
-        self.add_notes(notes, index)
+        if notes:
+            self.add_notes(notes, index)
         return index
 
     def add_notes(self, notes: list[RawNote], anchor: int | None) -> None:
@@ -310,7 +311,8 @@ class BodyBuilder:
             return
         if self.listing and self.participant_entry(p, text, notes):
             return
-        if PARTICIPANT_HEADS.match(text) or delegation_heading(text):
+        if PARTICIPANT_HEADS.match(text) or (text.rstrip().endswith(":")
+                                             and delegation_heading(text)):
             # "PARTICIPANTS" without its colon, or "American Participants:" opening the list
             self.turn, self.listing = None, True
             self.side = None if PARTICIPANT_HEADS.match(text) else text.rstrip(":").strip()

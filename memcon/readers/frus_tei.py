@@ -56,10 +56,6 @@ class Volume:
     persons: dict[str, Person] = field(default_factory=dict)
 
 
-def _is_document(element: etree._Element) -> bool:
-    return tag_name(element) == "div" and element.get("type") == "document"
-
-
 def _release(element: etree._Element) -> None:
     """Free an element's subtree and the already-read siblings before it."""
     element.clear(keep_tail=True)  # type: ignore[call-arg]
@@ -104,11 +100,13 @@ def iter_documents(data: bytes, path: str) -> Iterator[tuple[etree._Element, Vol
     depth = header = 0
     try:
         for event, element in context:
+            name = tag_name(element)
+            document = name == "div" and element.get("type") == "document"
             if event == "start":
-                depth += _is_document(element)
-                header += tag_name(element) == "teiHeader"
+                depth += document
+                header += name == "teiHeader"
                 continue
-            if _is_document(element):
+            if document:
                 depth -= 1
                 if depth == 0:
                     yield element, volume
@@ -116,7 +114,6 @@ def iter_documents(data: bytes, path: str) -> Iterator[tuple[etree._Element, Vol
                 continue
             if depth:
                 continue
-            name = tag_name(element)
             if name == "teiHeader":
                 header -= 1
                 volume.collection = read_header(element)
