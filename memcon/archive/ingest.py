@@ -16,15 +16,18 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import tempfile
+import threading
 import time
 from collections import deque
-from collections.abc import Callable, Generator, Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType
 
 from django.db import DatabaseError, DataError, IntegrityError, connections
 
@@ -137,22 +140,28 @@ def ingest_paths(
         on_progress(report)
     can_look_up = not dry_run or _archive_ready(using)
     writer = BatchWriter(using)
+    held = _HeldInterrupts()
+
+    def commit() -> None:
+        with held:
+            _uncount(report, writer.commit())
+
     try:
-        with tempfile.TemporaryDirectory(prefix="memcon-ingest-") as spool_dir:
+        with held.installed(), \
+                tempfile.TemporaryDirectory(prefix="memcon-ingest-") as spool_dir:
             # nothing to write until the next file is parsed: commit rather than hold the lock
-            parsed_files = closing(_parsed_files(files, format, spool_dir, jobs,
-                                                 on_idle=lambda: _uncount(report, writer.commit())))
+            parsed_files = closing(_parsed_files(files, format, spool_dir, jobs, on_idle=commit))
             with parsed_files as stream:
                 for parsed in stream:
                     try:
-                        _write_file(parsed, report, fail, writer, dry_run=dry_run,
+                        _write_file(parsed, report, fail, writer, held, dry_run=dry_run,
                                     can_look_up=can_look_up)
                     finally:
                         discard(parsed)
                     report.files_done += 1
                     if on_progress is not None:
                         on_progress(report)
-        _uncount(report, writer.commit())
+            commit()
     except KeyboardInterrupt:
         report.interrupted = True
         pending = list(writer.pending)
@@ -172,26 +181,75 @@ def _uncount(report: IngestReport, lost: list[store.Outcome]) -> None:
         setattr(report, outcome, getattr(report, outcome) - 1)
 
 
+class _HeldInterrupts:
+    """Ctrl-C held back while a document is written and counted (``with held:``), raised after.
+
+    A KeyboardInterrupt between a document's savepoint and its count would leave it stored
+    but uncounted, or counted twice; anywhere else (waiting for a parse) it is raised at once.
+    """
+
+    def __init__(self) -> None:
+        self._holding = False
+        self._pending = False
+
+    @contextmanager
+    def installed(self) -> Iterator[None]:
+        """Handle SIGINT so while the ingest runs (only in the main thread, over Python's own)."""
+        if threading.current_thread() is not threading.main_thread() \
+                or signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+            yield
+            return
+        previous = signal.signal(signal.SIGINT, self._on_signal)
+        try:
+            yield
+        finally:
+            signal.signal(signal.SIGINT, previous)
+
+    def _on_signal(self, number: int, frame: FrameType | None) -> None:
+        if self._holding:
+            self._pending = True
+        else:
+            raise KeyboardInterrupt
+
+    def __enter__(self) -> None:
+        self._holding = True
+
+    def __exit__(self, *exc: object) -> None:
+        self._holding = False
+        if self._pending:
+            self._pending = False
+            raise KeyboardInterrupt
+
+
 def _write_file(parsed: ParsedFile, report: IngestReport, fail: Callable[[Failure], None],
-                writer: BatchWriter, *, dry_run: bool, can_look_up: bool) -> None:
+                writer: BatchWriter, held: _HeldInterrupts, *, dry_run: bool,
+                can_look_up: bool) -> None:
     if parsed.failure is not None:
         fail(parsed.failure)
         return
     for prepared in parsed.records():
-        report.documents += 1
-        report.turns += prepared.rows.turns
-        if dry_run:
-            report.count(store.plan(prepared, using=writer.using) if can_look_up else "added")
-            continue
-        try:
-            outcome, _doc_id = _store(prepared, writer)
-        except (DataError, IntegrityError) as exc:
-            fail(Failure(parsed.path, f"record {prepared.position + 1}",
-                         f"could not be stored: {exc}".strip()))
-            continue
-        report.count(outcome)
-        if writer.due():
-            _uncount(report, writer.commit())
+        with held:
+            _write_record(parsed, prepared, report, fail, writer, dry_run=dry_run,
+                          can_look_up=can_look_up)
+
+
+def _write_record(parsed: ParsedFile, prepared: PreparedRecord, report: IngestReport,
+                  fail: Callable[[Failure], None], writer: BatchWriter, *, dry_run: bool,
+                  can_look_up: bool) -> None:
+    report.documents += 1
+    report.turns += prepared.rows.turns
+    if dry_run:
+        report.count(store.plan(prepared, using=writer.using) if can_look_up else "added")
+        return
+    try:
+        outcome, _doc_id = _store(prepared, writer)
+    except (DataError, IntegrityError) as exc:
+        fail(Failure(parsed.path, f"record {prepared.position + 1}",
+                     f"could not be stored: {exc}".strip()))
+        return
+    report.count(outcome)
+    if writer.due():
+        _uncount(report, writer.commit())
 
 
 def _store(prepared: PreparedRecord, writer: BatchWriter) -> tuple[store.Outcome, str]:
@@ -269,8 +327,18 @@ def _parsed_files(files: list[str], format_name: str | None, spool_dir: str, job
 
 def _stop(executor: ProcessPoolExecutor) -> None:
     """Shut the pool down at once, its workers too."""
-    processes = list(getattr(executor, "_processes", {}).values())
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    results = getattr(executor, "_result_queue", None)  # shutdown forgets it
     executor.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():
             process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+    # a worker stopped mid-reply leaves half a message in the pool's result pipe, which its
+    # manager thread would wait for forever (and this process for that thread, at exit): with
+    # every worker gone, closing this process's own writing end turns that wait into an EOF
+    if all(not process.is_alive() for process in processes):
+        writer = getattr(results, "_writer", None)
+        if writer is not None:
+            writer.close()

@@ -34,6 +34,9 @@ BATCH_ITEMS = 20_000
 BATCH_SECONDS = 0.5
 # the ingesting connection's page cache (KiB): a fixed size, whatever the corpus
 SQLITE_CACHE_KIB = 64 * 1024
+# WAL pages before a checkpoint copies them into the database: a few batches, not one, so
+# that pages every batch rewrites (index interiors, the search index) are copied once
+SQLITE_CHECKPOINT_PAGES = 16_384
 
 
 class BatchWriter:
@@ -112,6 +115,7 @@ class BatchWriter:
             with connection.cursor() as cursor:
                 cursor.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
                 cursor.execute("PRAGMA temp_store = MEMORY")
+                cursor.execute(f"PRAGMA wal_autocheckpoint = {SQLITE_CHECKPOINT_PAGES}")
         self._atomic = transaction.atomic(using=self.using)
         self._atomic.__enter__()
         self.pending = []

@@ -49,7 +49,7 @@ def test_correcting_a_speaker_makes_a_revision_that_can_be_restored(
     assert response.status_code == 302, response.content[:2000]
     item.refresh_from_db()
     assert item.speaker == "[Joseph] Stalin"
-    first = item.history.earliest()  # type: ignore[attr-defined]
+    first = item.history.earliest()
     assert first.speaker == "Stalin"
     # simple-history's admin view of that revision, with a "Revert" button
     page = editor.get(f"/admin/archive/bodyitem/{item.pk}/history/{first.history_id}/")
@@ -59,4 +59,4 @@ def test_correcting_a_speaker_makes_a_revision_that_can_be_restored(
     assert restored.status_code == 302
     item.refresh_from_db()
     assert item.speaker == "Stalin"
-    assert item.history.count() == 3  # type: ignore[attr-defined]
+    assert item.history.count() == 3

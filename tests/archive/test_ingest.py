@@ -71,7 +71,7 @@ def test_an_edited_file_updates_its_record_as_a_new_revision(db_alias: str,
         "utf-8")
     assert counts(ingest_paths([path], using=db_alias)) == (0, 1, 0, 0)
     document = Document.objects.using(db_alias).get()
-    assert document.history.using(db_alias).count() == 2  # type: ignore[attr-defined]
+    assert document.history.using(db_alias).count() == 2
     assert search('"wish to capitulate"', using=db_alias).total == 1
     assert search('"want to capitulate"', using=db_alias).total == 0
 

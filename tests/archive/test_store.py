@@ -8,7 +8,8 @@ import pytest
 
 from memcon.archive import fresh, store
 from memcon.archive.keys import PreparedRecord
-from memcon.archive.models import BodyItem, Document
+from memcon.archive.models import BodyItem, Credit, Document, Source
+from memcon.archive.models import Collection as Collection_
 from memcon.errors import NotFound
 from memcon.model import BodyItem as RecordItem
 from memcon.model import Collection, DocumentRecord, Note, Origin
@@ -26,10 +27,29 @@ def test_stored_record_comes_back_character_for_character(
         db_alias: str, dairen_record: DocumentRecord) -> None:
     dairen_record.notes = [Note("1", "A note on the dateline.", anchor=0)]
     dairen_record.extra = {"reader_note": "kept as is"}
+    dairen_record.contributors, dairen_record.translators = ["Wilson Center"], ["Sergey Radchenko"]
+    dairen_record.funders = ["A fund", "Another"]
+    dairen_record.collection, dairen_record.local_id = Collection("c1", "Conversations"), "d7"
     _, doc_id = store.store_record(dairen_record, using=db_alias)
     back = store.load_record(doc_id, using=db_alias)
     validate_document(back.to_json())
     assert _json_without_path(back) == _json_without_path(dairen_record)
+
+
+def test_every_row_of_a_new_document_has_its_first_revision(
+        db_alias: str, dairen_record: DocumentRecord) -> None:
+    dairen_record.translators = ["Sergey Radchenko"]
+    dairen_record.collection = Collection("c1", "Conversations")
+    store.store_record(dairen_record, using=db_alias)
+    for model in (Document, Source, Credit, BodyItem, Collection_):
+        rows = {row.pk: row for row in model.objects.using(db_alias)}
+        revisions = list(model.history.using(db_alias).all())
+        assert rows and sorted(r.id for r in revisions) == sorted(rows)
+        for revision in revisions:
+            assert revision.history_type == "+"
+            assert revision.instance == rows[revision.id]
+            assert all(getattr(revision, f.attname) == getattr(rows[revision.id], f.attname)
+                       for f in model._meta.concrete_fields)
 
 
 def test_stored_origin_path_is_absolute(db_alias: str, dairen_record: DocumentRecord) -> None:
@@ -73,12 +93,12 @@ def test_edited_record_updates_its_document_as_a_new_revision(
     assert store.store_record(edited, using=db_alias) == ("updated", doc_id)
     assert Document.objects.using(db_alias).count() == 1
     document = Document.objects.using(db_alias).get(doc_id=doc_id)
-    assert document.history.using(db_alias).count() == 2  # type: ignore[attr-defined]
+    assert document.history.using(db_alias).count() == 2
     # only the changed turn gets a revision; the old text stays in its history
     assert BodyItem.history.using(db_alias).count() == before + 1
     item = BodyItem.objects.using(db_alias).get(document=document, position=1)
     assert item.text == "The Japanese want to capitulate now."
-    assert [h.text for h in item.history.using(db_alias).order_by("history_id")] == [  # type: ignore[attr-defined]
+    assert [h.text for h in item.history.using(db_alias).order_by("history_id")] == [
         "The Japanese want to capitulate.", "The Japanese want to capitulate now."]
 
 
