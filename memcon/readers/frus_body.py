@@ -8,15 +8,24 @@ document, their items marked with the attachment's number.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from copy import deepcopy
 from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
 
 from memcon.model import BodyItem, Note, Participant
+from memcon.readers.frus_blocks import (
+    balanced,
+    is_classification_stamp,
+    is_gap,
+    is_heading,
+    is_narration,
+    label_paragraphs,
+    lined,
+    participants_head,
+    wrapped_note,
+)
 from memcon.readers.frus_labels import SpeakerLabel, colon_label, header_field, smallcaps_label
 from memcon.readers.frus_participants import (
     PARTICIPANT_HEADS,
@@ -29,22 +38,9 @@ from memcon.readers.frus_participants import (
     table_participants,
     text_participants,
 )
-from memcon.readers.frus_text import RawNote, is_smallcaps, render, tag_name
+from memcon.readers.frus_text import RawNote, is_smallcaps, render, render_paragraph, tag_name
 
-_GAP = re.compile(r"^\[[^\[\]]*\b(?:not declassified|illegible|excised|redacted|"
-                  r"withheld|deleted|sanitized)\b[^\[\]]*\]\.?$", re.IGNORECASE)
-_NARRATION = re.compile(
-    r"^(?:It was (?:\w+ )?(?:agreed|decided|noted|understood)\b|There was (?:\w+ )?"
-    r"(?:agreement|discussion|consensus)\b|After (?:some |further |a brief |a short )?"
-    r"(?:discussion|consideration)\b|The meeting (?:then )?(?:adjourned|ended|closed|rose)\b)"
-)
-_CLASSIFICATION_STAMP = re.compile(
-    r"^(?:top secret|secret|confidential|restricted|unclassified|limited official use|"
-    r"eyes only|personal and confidential)\b[^.]{0,40}$", re.IGNORECASE)
-_HEADING_REND = re.compile(r"^(?:center|centered|sectiontitle\w*|heading\w*)$")
 _SKIPPED = frozenset({"pb", "milestone", "cb", "fw", "anchor"})
-_NOTE_FREE = frozenset({"note", "quote", "list", "table", "closer", "opener", "item", "cell",
-                        "signed", "figure"})
 
 
 @dataclass(slots=True)
@@ -58,40 +54,6 @@ class BodyParts:
     subject: str | None = None
     stamp: str | None = None
     salutation: bool = False
-
-
-def _balanced(text: str, open_: str, close: str) -> bool:
-    """True when the whole text is one bracketed unit: "[…]" or "(…)"."""
-    if not (text.startswith(open_) and text.rstrip(".").endswith(close)):
-        return False
-    depth = 0
-    body = text.rstrip(".")
-    for position, char in enumerate(body):
-        depth += (char == open_) - (char == close)
-        if depth == 0 and position < len(body) - 1:
-            return False
-    return depth == 0
-
-
-def _is_heading(p: etree._Element, text: str) -> bool:
-    if _HEADING_REND.match(p.get("rend") or "") and len(text) <= 200:
-        return True
-    return len(text) <= 80 and text.upper() == text and text.lower() != text \
-        and ":" not in text and not text.startswith(("[", "("))
-
-
-def label_paragraphs(div: etree._Element) -> list[etree._Element]:
-    """The document's own paragraphs (not those inside notes, quotes, lists or closers)."""
-    return [p for p in div.iter("{*}p", "{*}ab") if _own_paragraph(p, div)]
-
-
-def _own_paragraph(p: etree._Element, div: etree._Element) -> bool:
-    for ancestor in p.iterancestors():
-        if ancestor is div:
-            return True
-        if tag_name(ancestor) in _NOTE_FREE:
-            return False
-    return True
 
 
 class BodyBuilder:
@@ -120,16 +82,18 @@ class BodyBuilder:
         # small-caps speakers need a small-caps <hi>: most documents have none at all
         smallcaps = any(is_smallcaps(hi) for hi in div.iter("{*}hi"))
         self.paragraphs = label_paragraphs(div)
+        rendered, labels = self.rendered, self.labels
         for p in self.paragraphs:
+            key = id(p)
             notes: list[RawNote] = []
-            text = render(p, notes)
-            self.rendered[id(p)] = (text, notes)
+            text = render_paragraph(p, notes)
+            rendered[key] = (text, notes)
             label = colon_label(p, text)
             if label:
-                colon[id(p)] = label
+                colon[key] = label
             small = smallcaps_label(p, text) if smallcaps else None
             if small:
-                self.labels[id(p)] = small
+                labels[key] = small
         # a lone "Name:" paragraph is an address or a caption, not a dialogue
         if len(colon) >= 2:
             self.labels.update(colon)
@@ -144,6 +108,19 @@ class BodyBuilder:
         if notes:
             self.add_notes(notes, index)
         return index
+
+    def add_turn(self, label: SpeakerLabel, notes: list[RawNote]) -> int:
+        """Add a labelled paragraph as a turn (the hot path of a transcript, kept lean)."""
+        meta: dict[str, Any] = {**self.meta, "label_form": label.form}
+        if label.ref:
+            meta["speaker_ref"] = label.ref
+        if label.separator != ":":
+            meta["separator"] = label.separator  # ":—", kept so nothing is lost
+        body = self.parts.body
+        body.append(BodyItem("turn", label.text, label.speaker, meta))
+        if notes:
+            self.add_notes(notes, len(body) - 1)
+        return len(body) - 1
 
     def add_notes(self, notes: list[RawNote], anchor: int | None) -> None:
         for raw in notes:
@@ -173,7 +150,12 @@ class BodyBuilder:
 
     def walk(self, element: etree._Element) -> None:
         for child in element:
-            self.child(child)
+            # paragraphs, most of a body, go straight to their handler
+            handler = _HANDLERS.get(tag_name(child))
+            if handler is not None:
+                handler(self, child)
+            else:
+                self.child(child)
 
     def child(self, child: etree._Element) -> None:
         name = tag_name(child)
@@ -201,7 +183,7 @@ class BodyBuilder:
         if note is self.source:
             return  # the document's source note, read with its head
         notes: list[RawNote] = []
-        render(_wrap(note), notes)
+        render(wrapped_note(note), notes)
         self.add_notes(notes, self.last_index())
 
     def on_head(self, head: etree._Element) -> None:
@@ -230,14 +212,14 @@ class BodyBuilder:
             elif tag_name(child):
                 notes: list[RawNote] = []
                 text = render(child, notes)
-                if text and _CLASSIFICATION_STAMP.match(text) and self.parts.stamp is None:
+                if text and is_classification_stamp(text) and self.parts.stamp is None:
                     self.parts.stamp = text
                 if text:
                     self.add("paragraph", text, notes)
 
     def on_closer(self, element: etree._Element) -> None:
         notes: list[RawNote] = []
-        text = render(_lined(element), notes)
+        text = render(lined(element), notes)
         self.turn = None
         if text:
             self.add("paragraph", text, notes, meta={"closer": True})
@@ -303,42 +285,37 @@ class BodyBuilder:
             self.add("paragraph", text, notes)
 
     def on_p(self, p: etree._Element) -> None:
-        cached = self.rendered.get(id(p))
+        key = id(p)
+        cached = self.rendered.get(key)
         notes: list[RawNote] = cached[1] if cached else []
-        text = cached[0] if cached else render(p, notes)
+        text = cached[0] if cached else render_paragraph(p, notes)
         if not text:
             self.add_notes(notes, self.last_index())
             return
         if self.listing and self.participant_entry(p, text, notes):
             return
-        if PARTICIPANT_HEADS.match(text) or (text.rstrip().endswith(":")
-                                             and delegation_heading(text)):
+        if participants_head(text) or (text.rstrip()[-1:] == ":" and delegation_heading(text)):
             # "PARTICIPANTS" without its colon, or "American Participants:" opening the list
             self.turn, self.listing = None, True
             self.side = None if PARTICIPANT_HEADS.match(text) else text.rstrip(":").strip()
             self.add("paragraph", text, notes)
             return
-        label = self.labels.get(id(p))
+        label = self.labels.get(key)
         field_ = None if label else header_field(text)
         if field_:
             self.header(field_, text, notes)
-        elif _GAP.match(text):
+        elif is_gap(text):
             self.add("gap", text, notes)
         elif label:
             self.listing = False
-            meta: dict[str, Any] = {"label_form": label.form}
-            if label.ref:
-                meta["speaker_ref"] = label.ref
-            if label.separator != ":":
-                meta["separator"] = label.separator  # ":—", kept so nothing is lost
-            self.turn = self.add("turn", label.text, notes, speaker=label.speaker, meta=meta)
-        elif _is_heading(p, text):
+            self.turn = self.add_turn(label, notes)
+        elif is_heading(p, text):
             self.turn = None
             self.add("heading", text, notes)
-        elif _balanced(text, "[", "]") or _NARRATION.match(text):
+        elif balanced(text, "[", "]") or is_narration(text):
             self.turn = None
             self.add("paragraph", text, notes)
-        elif _balanced(text, "(", ")") and self.labels:
+        elif balanced(text, "(", ")") and self.labels:
             self.add("stage", text, notes)
         elif self.turn is not None:
             self.continue_turn(text, notes)
@@ -351,7 +328,7 @@ class BodyBuilder:
         """Read a paragraph of a "PARTICIPANTS:" block; False when the block has ended."""
         if is_side_heading(p, text):
             self.side = text.rstrip(":").strip()
-        elif id(p) in self.labels or header_field(text) or _GAP.match(text):
+        elif id(p) in self.labels or header_field(text) or is_gap(text):
             self.listing = False
             return False
         elif "\n" in text and all(looks_like_entry(line) for line in text.split("\n")):
@@ -388,25 +365,6 @@ class BodyBuilder:
 # "p" → BodyBuilder.on_p: the elements the walk reads in their own way
 _HANDLERS: dict[str, Callable[[BodyBuilder, etree._Element], None]] = {
     name[3:]: method for name, method in vars(BodyBuilder).items() if name.startswith("on_")}
-
-
-def _lined(element: etree._Element) -> etree._Element:
-    """A copy of a closer with a line break before each of its parts (salute, signature)."""
-    copy = deepcopy(element)
-    copy.tail = None
-    for child in list(copy)[1:]:
-        if tag_name(child):
-            child.addprevious(etree.Element("lb"))
-    return copy
-
-
-def _wrap(note: etree._Element) -> etree._Element:
-    """A detached wrapper holding a copy of one block-level note, so it renders as a note."""
-    wrapper = etree.Element("wrapper")
-    clone = deepcopy(note)
-    clone.tail = None
-    wrapper.append(clone)
-    return wrapper
 
 
 def build_body(div: etree._Element, *, turns_allowed: bool,

@@ -27,6 +27,7 @@ _PERSON_TAGS = frozenset({"persName", "name", "rs"})
 _GLOSSES = frozenset({"gloss", "term", "ref"})
 _BLOCKS = frozenset({"quote", "list", "table", "p", "ab", "lg"})
 _SPEAKER_LABELS: dict[str, bool] = {}
+_LINED = frozenset({"list", "table"})
 
 
 @dataclass(slots=True)
@@ -42,6 +43,13 @@ class SpeakerLabel:
 
 def header_field(text: str) -> tuple[str, str] | None:
     """A header field or salutation ("DATE & TIME: …", "My Dear Mr. Secretary: …")."""
+    # as in colon_label: the field ends at the first colon, within 40 characters of the start
+    colon = text.find(":")
+    if colon < 0:
+        return None
+    written = text[:colon].rstrip(" \t")
+    if not 0 < len(written) <= 40 or "\n" in written:
+        return None
     match = _FIELD.match(text)
     if match and is_field_label(match.group("field")):
         return match.group("field").strip(), match.group("rest").strip()
@@ -50,25 +58,27 @@ def header_field(text: str) -> tuple[str, str] | None:
 
 def _ref(element: etree._Element) -> str | None:
     corresp = (element.get("corresp") or element.get("ref") or "").strip()
-    return corresp.rsplit("#", 1)[-1] if corresp.startswith("#") else None
+    return corresp.rpartition("#")[2] if corresp[:1] == "#" else None
 
 
 def _label_ref(p: etree._Element) -> str | None:
     """The person reference of the persName written before the paragraph's first colon."""
-    if ":" in (p.text or ""):
+    if not len(p) or ":" in (p.text or ""):
         return None
     ref = None
     for child in p:
         name = tag_name(child)
         if name == "note":
             continue
-        # the name may be wrapped: <hi rend="strong"><persName …>Kissinger</persName>:</hi>
-        people = [child] if name in _PERSON_TAGS else child.iter("{*}persName", "{*}name")
-        for person in people:
-            ref = _ref(person) or ref
-        if ":" in render_raw(child):
-            break
-        if ":" in (child.tail or ""):
+        if name in _PERSON_TAGS:
+            ref = _ref(child) or ref
+        elif len(child):
+            # the name may be wrapped: <hi rend="strong"><persName …>Kissinger</persName>:</hi>
+            for person in child.iter("{*}persName", "{*}name"):
+                ref = _ref(person) or ref
+        # render_raw() of a childless element is its text (a list or table aside)
+        raw = (child.text or "") if not len(child) and name not in _LINED else render_raw(child)
+        if ":" in raw or ":" in (child.tail or ""):
             break
     return ref
 
@@ -90,18 +100,21 @@ def colon_label(p: etree._Element, text: str) -> SpeakerLabel | None:
     colon = text.find(":")
     if colon < 0:
         return None
-    before = text[:colon]
-    written = before.rstrip(" \t")
-    if "\n" in before or not 0 < len(written) <= 80:
+    written = text[:colon].rstrip(" \t")
+    if not 0 < len(written) <= 80 or "\n" in written:
         return None
-    after = _AFTER_COLON.match(text, colon)
-    if after is None:
-        return None
+    end = colon + 2  # the usual ": " and a word: no dash, no more blanks
+    follows = text[end:end + 1]
+    if text[colon + 1:end] != " " or follows in ("", "—", "–") or follows.isspace():
+        after = _AFTER_COLON.match(text, colon)
+        if after is None:
+            return None
+        end = after.end()
     label = written.strip()
     if not _names_speaker(label):
         return None
-    separator = text[len(written):after.end()]
-    return SpeakerLabel(label, text[after.end():].strip(), "colon", _label_ref(p),
+    separator = text[len(written):end]
+    return SpeakerLabel(label, text[end:].strip(), "colon", _label_ref(p),
                         ":" if separator in (":", ": ") else "".join(separator.split()))
 
 

@@ -98,6 +98,9 @@ def iter_documents(data: bytes, path: str) -> Iterator[tuple[etree._Element, Vol
         load_dtd=False, huge_tree=False, remove_comments=False, tag=_WATCHED,
     )
     depth = header = 0
+    # lxml makes a Python object for an element each time one is reached and drops it after;
+    # holding those of the document being read lets its end event and its readers reuse them
+    held: list[etree._Element] = []
     try:
         for event, element in context:
             name = tag_name(element)
@@ -105,11 +108,14 @@ def iter_documents(data: bytes, path: str) -> Iterator[tuple[etree._Element, Vol
             if event == "start":
                 depth += document
                 header += name == "teiHeader"
+                if depth:
+                    held.append(element)
                 continue
             if document:
                 depth -= 1
                 if depth == 0:
                     yield element, volume
+                    held.clear()
                     _release(element)
                 continue
             if depth:
@@ -155,6 +161,10 @@ def _source_note(div: etree._Element, head_notes: list[RawNote]
 
 def build_record(div: etree._Element, volume: Volume) -> DocumentRecord:
     """One document of a volume as a record."""
+    # lxml makes a Python object for an element each time one is reached and drops it after;
+    # holding the names for the document's lifetime lets the label, body and reference walks
+    # share them
+    names = list(div.iter("{*}persName"))  # noqa: F841
     head_text, head_notes = _notes_of_head(div.find("{*}head"))
     head_text = re.sub(r"\s*\n\s*", " ", head_text)  # a head's line breaks are layout
     number, title = split_number(head_text)
@@ -213,9 +223,8 @@ def _references(div: etree._Element) -> list[str]:
     """The persons the document refers to (``corresp="#p_…"``), in order of first mention."""
     seen: dict[str, None] = {}
     for element in div.iter("{*}persName", "{*}signed"):
-        corresp = (element.get("corresp") or "").strip()
-        for token in corresp.split():
-            if token.startswith("#"):
+        for token in (element.get("corresp") or "").split():
+            if token[:1] == "#":
                 seen.setdefault(token[1:], None)
     return list(seen)
 

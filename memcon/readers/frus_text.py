@@ -54,11 +54,17 @@ def _join_breaks(match: re.Match[str]) -> str:
     return "\n\n" if PARA in match.group(0) else "\n"
 
 
-def tidy(raw: str) -> str:
-    """Collapse source indentation to single spaces and turn break sentinels into newlines."""
+def _collapse(raw: str) -> str:
+    """Source indentation collapsed to single spaces."""
     # the checks are far cheaper than the substitution, which most paragraphs do not need
     if "\n" in raw or "\t" in raw or "\r" in raw or "  " in raw:
-        raw = _INDENT.sub(" ", raw)
+        return _INDENT.sub(" ", raw)
+    return raw
+
+
+def tidy(raw: str) -> str:
+    """Collapse source indentation to single spaces and turn break sentinels into newlines."""
+    raw = _collapse(raw)
     if LINE in raw or PARA in raw:
         raw = _BREAKS.sub(_join_breaks, raw)
     if CELL in raw:
@@ -194,16 +200,54 @@ class _Renderer:
         self.out.append(LINE)
 
 
+def _flat_text(element: etree._Element, marks: frozenset[str]) -> str | None:
+    """The character data of an element whose children are all childless inline elements
+    (names, emphasis, empty page breaks), run together; None for any other element.
+
+    The layout whitespace the renderer drops can only stand at such an element's two ends,
+    where tidy() strips it anyway.
+    """
+    parts = [element.text or ""]
+    for child in element:
+        if len(child):
+            return None
+        name = _TAG_NAMES.get(child.tag) or tag_name(child)
+        text = child.text
+        if not name or name in _STRUCTURAL or name in marks or (name in _SKIPPED and text):
+            return None
+        if text:
+            parts.append(text)
+        tail = child.tail
+        if tail:
+            parts.append(tail)
+    return "".join(parts)
+
+
 def render(element: etree._Element, notes: list[RawNote] | None = None, *,
            marks: frozenset[str] = frozenset()) -> str:
     """The element's text: notes moved to ``notes`` (dropped when None), whitespace tidied.
 
     Elements named in ``marks`` are wrapped in MARK_OPEN/MARK_CLOSE so callers can find them.
     """
-    if not len(element) and tag_name(element) not in _LINED:
-        return tidy(element.text or "")  # most paragraphs and names: no walk needed
+    if tag_name(element) in _LINED:
+        renderer = _Renderer(notes, marks)
+        renderer.top(element)
+        return tidy("".join(renderer.out))
+    return render_paragraph(element, notes, marks=marks)
+
+
+def render_paragraph(element: etree._Element, notes: list[RawNote] | None = None, *,
+                     marks: frozenset[str] = frozenset()) -> str:
+    """``render()`` for an element known to be no list or table (a paragraph, a name)."""
+    # most paragraphs and names need no walk in Python; their character data, as parsed,
+    # cannot hold the break sentinels tidy() looks for
+    if not len(element):
+        return _collapse(element.text or "").strip()
+    flat = _flat_text(element, marks)
+    if flat is not None:
+        return _collapse(flat).strip()
     renderer = _Renderer(notes, marks)
-    renderer.top(element)
+    renderer.element(element)
     return tidy("".join(renderer.out))
 
 

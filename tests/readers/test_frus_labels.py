@@ -72,3 +72,15 @@ def test_smallcaps_that_is_not_a_speaker() -> None:
 def test_label_wrapped_in_highlighting_keeps_its_reference() -> None:
     assert label('<p><hi rend="strong"><persName corresp="#p_K">Kissinger</persName>:</hi> '
                  "Yes.</p>") == ("Kissinger", "Yes.", "p_K")
+
+
+def test_separator_after_the_colon_is_kept_as_written() -> None:
+    def read(text: str) -> tuple[str, str, str] | None:
+        found = colon_label(etree.fromstring("<p>x</p>"), text)
+        return (found.speaker, found.text, found.separator) if found else None
+
+    assert read("The Combined Chiefs of Staff:— Agreed.") == (
+        "The Combined Chiefs of Staff", "Agreed.", ":—")
+    assert read("Huang: — Yes") == ("Huang", "Yes", ":—")
+    assert read("Huang :\u00a0Yes.") == ("Huang", "Yes.", ":")
+    assert read("Huang:Yes") is None  # a colon glued to the next word ends no label

@@ -56,3 +56,13 @@ def test_comments_are_skipped_but_their_tail_kept() -> None:
 
 def test_tidy_collapses_source_indentation() -> None:
     assert tidy("  a\n        b\tc  ") == "a b c"
+
+
+def test_paragraph_of_names_reads_as_its_character_data() -> None:
+    p = etree.fromstring('<p>\n  Dr. <persName corresp="#p_K">Kissinger</persName>:  We\n'
+                         '   agree.<pb n="3"/> Yes.\n</p>')
+    assert render(p) == "Dr. Kissinger: We agree. Yes."
+
+
+def test_page_break_with_text_is_not_read_as_content() -> None:
+    assert render(etree.fromstring('<p>nego<pb n="42">42</pb>tiation</p>')) == "negotiation"
