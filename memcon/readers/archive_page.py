@@ -295,6 +295,8 @@ class ArchivePageReader:
 
     def sniff(self, source: InputFile) -> int:
         """High for the page's own markers; a modest score for any other plain text."""
+        if source.starts_with_markup:
+            return 0
         try:
             text = source.text.replace("\r\n", "\n").replace("\r", "\n")
         except InputError:

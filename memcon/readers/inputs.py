@@ -111,6 +111,20 @@ class InputFile:
         return hashlib.sha256(self.data).hexdigest()
 
     @property
+    def starts_with_markup(self) -> bool:
+        """True when the first character, past a BOM and white space, is ``<`` (XML, HTML).
+
+        Plain-text sniffers ask this first, so that a large XML volume is never decoded as text.
+        """
+        head = self.data[:4096]
+        for bom in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
+            if head.startswith(bom):
+                head = head[len(bom):]
+                break
+        head = head.replace(b"\x00", b"").lstrip(b" \t\r\n")
+        return head.startswith(b"<")
+
+    @property
     def text(self) -> str:
         """The file's text, decoded once (see ``decode_text``)."""
         if self._error is not None:

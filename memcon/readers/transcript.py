@@ -328,6 +328,8 @@ def parse_transcript(text: str, path: str = "<text>") -> DocumentRecord:
 
 def sniff(source: InputFile) -> int:
     """70 with YAML front matter, 60 with several ``LABEL: text`` lines, 10 for other text."""
+    if source.starts_with_markup:
+        return 0
     try:
         text = source.text
     except InputError:
