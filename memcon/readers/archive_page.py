@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from memcon.errors import InputError
-from memcon.model import BodyItem, DocumentRecord, Note, Participant, Source
+from memcon.model import BodyItem, DocumentRecord, Note, Source
 from memcon.model.dates import FoundDate, match_date, match_date_range
 from memcon.readers.archive_info import (
     INFO_HEADING,
@@ -33,9 +33,10 @@ from memcon.readers.archive_info import (
 )
 from memcon.readers.inputs import InputFile
 from memcon.transcript.header import RecordHead, read_head
-from memcon.transcript.labels import last_name_word, split_label
+from memcon.transcript.labels import split_label
 from memcon.transcript.language import is_english
 from memcon.transcript.notes import FoundNote, note_marker, trailing_notes
+from memcon.transcript.participants import with_speakers
 from memcon.transcript.segment import Segment, block_kind, segment
 
 _SKIP = re.compile(r"^skip to (?:main )?content$", re.IGNORECASE)
@@ -143,26 +144,6 @@ def find_layout(texts: Sequence[str]) -> PageLayout:
     return PageLayout(date, title, funder, start, end, summary, info)
 
 
-def _participants(head: RecordHead, turns: Sequence[BodyItem]) -> list[Participant]:
-    """The listed participants, each with the label they speak under, then unlisted speakers."""
-    people = [Participant(p.label, p.name, p.role, p.side) for p in head.participants]
-    labels: list[str] = []
-    for turn in turns:
-        if turn.speaker is not None and turn.speaker not in labels:
-            labels.append(turn.speaker)
-    for label in labels:
-        surname = last_name_word(label)
-        matches = [p for p in people if surname and p.name and last_name_word(p.name) == surname]
-        if len(matches) == 1 and matches[0].label is None:
-            matches[0].label = label
-        elif len(matches) == 1:
-            match = matches[0]
-            people.append(Participant(label, match.name, match.role, match.side))
-        else:
-            people.append(Participant(label=label))
-    return people
-
-
 def _body(head: RecordHead, paragraphs: Sequence[Paragraph],
           segments: Sequence[Segment]) -> list[BodyItem]:
     items = [BodyItem(kind, paragraphs[i].text, meta={"line": paragraphs[i].line})
@@ -235,7 +216,7 @@ def parse_page(text: str, path: str = "<text>") -> DocumentRecord:
     _dates(record, head, texts[layout.date] if layout.date is not None else None)
     record.body = _body(head, record_paragraphs, segments)
     record.notes = _notes(record.body, found_notes)
-    record.participants = _participants(head, record.turns)
+    record.participants = with_speakers(head.participants, record.turns)
     record.summary = texts[layout.summary] if layout.summary is not None else None
     record.place = head.place or (head.dateline.place if head.dateline else None)
     record.classification = head.classification

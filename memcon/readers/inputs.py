@@ -320,14 +320,23 @@ def _encoding_hint(data: bytes) -> str:
     return f" (perhaps {best.encoding})" if best is not None else ""
 
 
+def line_and_column(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of ``offset`` in ``text``.
+
+    >>> line_and_column("ab\\ncd", 4)
+    (2, 2)
+    """
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
 def _refuse_controls(text: str, path: str) -> None:
     """Refuse text holding control characters that no text record has."""
     match = _CONTROL_RE.search(text)
     if match is None:
         return
     at = match.start()
-    line = text.count("\n", 0, at) + 1
-    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    line, column = line_and_column(text, at)
     raise InputError(path, f"holds the control character U+{ord(text[at]):04X}, which text "
                            "never has: a binary or damaged file", line=line, column=column)
 

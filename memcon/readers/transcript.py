@@ -35,8 +35,9 @@ from memcon.readers.transcript_text import (
     unbold_label,
 )
 from memcon.transcript.header import RecordHead, looks_like_heading, read_dateline, read_head
-from memcon.transcript.labels import last_name_word, split_label
+from memcon.transcript.labels import split_label
 from memcon.transcript.language import is_english
+from memcon.transcript.participants import with_speakers
 from memcon.transcript.segment import block_kind, segment, speaker_labels
 
 NAME = "transcript"
@@ -113,23 +114,6 @@ def _head(texts: Sequence[str], start: int, first_turn: int) -> tuple[int, Recor
             if begin + head.end == first_turn:
                 return begin, head
     return start, read_head(texts[start:first_turn])
-
-
-def _participants(listed: list[Participant], turns: Sequence[BodyItem]) -> list[Participant]:
-    """The listed participants, each with the label they speak under, then unlisted speakers."""
-    people = [Participant(p.label, p.name, p.role, p.side, p.ref) for p in listed]
-    for label in dict.fromkeys(t.speaker for t in turns if t.speaker is not None):
-        if any(p.label == label for p in people):
-            continue
-        surname = last_name_word(label)
-        matches = [p for p in people if surname and p.name and last_name_word(p.name) == surname]
-        if len(matches) == 1 and matches[0].label is None:
-            matches[0].label = label
-        elif len(matches) == 1:
-            people.append(Participant(label, matches[0].name, matches[0].role, matches[0].side))
-        else:
-            people.append(Participant(label=label))
-    return people
 
 
 def _section_heading(text: str) -> bool:
@@ -214,7 +198,7 @@ class _Page:
                     if _TITLE_WORDS.search(self.texts[i]) and self.texts[i] != record.title]
         record.original_heading = fields.get("original_heading") or next(iter(headings), None)
         self._dates(record, head, begin)
-        record.participants = _participants(listed, record.turns)
+        record.participants = with_speakers(listed, record.turns)
         record.place = fields.get("place") or head.place or (
             head.dateline.place if head.dateline else None)
         stamps = [t for i, t in enumerate(self.texts) if self.roles.get(i) == "stamp"]

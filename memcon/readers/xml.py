@@ -26,7 +26,7 @@ from typing import IO, Any
 from lxml import etree
 
 from memcon.errors import InputError
-from memcon.readers.inputs import binary_kind, bom_encoding, looks_binary
+from memcon.readers.inputs import binary_kind, bom_encoding, line_and_column, looks_binary
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 FRUS_NS = "http://history.state.gov/ns/1.0"
@@ -157,9 +157,7 @@ def refuse_undeclared_entities(text: str, path: str) -> None:
     match = _UNDECLARED_REF.search(text)
     if match is None:
         return
-    at = match.start()
-    line = text.count("\n", 0, at) + 1
-    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    line, column = line_and_column(text, match.start())
     raise InputError(path, f"uses the entity &{match.group(1)}; which only its external DTD "
                            "defines; memcon loads no DTD, for safety: replace the entity with "
                            "its character", line=line, column=column)

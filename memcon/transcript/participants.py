@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from memcon.model import Participant
-from memcon.transcript.labels import field_label, label_shape, split_label
+from memcon.model import BodyItem, Participant
+from memcon.transcript.labels import field_label, label_shape, last_name_word, split_label
 
 _HEADER = re.compile(
     r"^(?:(?:also\s+)?present(?:\s+at\s+the\s+(?:conversation|meeting|talks?|session|reception))?|"
@@ -208,3 +208,24 @@ def read_present(paragraphs: Sequence[str], index: int) -> tuple[list[Participan
             break
         end += 1
     return people, end
+
+
+def with_speakers(listed: Sequence[Participant], turns: Sequence[BodyItem]) -> list[Participant]:
+    """The listed participants, each given the label they speak under, then unlisted speakers.
+
+    A label joins the one listed person whose surname it shares; with none or several, the
+    speaker is added on their own (label only), since guessing would be worse than not knowing.
+    """
+    people = [Participant(p.label, p.name, p.role, p.side, p.ref) for p in listed]
+    for label in dict.fromkeys(t.speaker for t in turns if t.speaker is not None):
+        if any(p.label == label for p in people):
+            continue
+        surname = last_name_word(label)
+        matches = [p for p in people if surname and p.name and last_name_word(p.name) == surname]
+        if len(matches) == 1 and matches[0].label is None:
+            matches[0].label = label
+        elif len(matches) == 1:
+            people.append(Participant(label, matches[0].name, matches[0].role, matches[0].side))
+        else:
+            people.append(Participant(label=label))
+    return people

@@ -12,10 +12,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from memcon.model.dates import MONTH_NAMES
+
 # This module is imported by pure-core code (exports): it must never import Django.
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 
 
 @dataclass(slots=True)
@@ -56,9 +56,9 @@ def format_date(iso: str | None) -> str | None:
     except ValueError:
         return iso
     if len(numbers) == 3 and 1 <= numbers[1] <= 12:
-        return f"{numbers[2]} {MONTHS[numbers[1] - 1]} {numbers[0]}"
+        return f"{numbers[2]} {MONTH_NAMES[numbers[1] - 1]} {numbers[0]}"
     if len(numbers) == 2 and 1 <= numbers[1] <= 12:
-        return f"{MONTHS[numbers[1] - 1]} {numbers[0]}"
+        return f"{MONTH_NAMES[numbers[1] - 1]} {numbers[0]}"
     if len(numbers) == 1:
         return str(numbers[0])
     return iso
