@@ -254,14 +254,21 @@ STUFFED = sorted(
 @pytest.mark.parametrize("sample", STUFFED)
 def test_a_sample_stuffed_with_garbage_is_read_or_refused_in_linear_time(
         sample: str, shape: str) -> None:
+    seconds = [best_of_three(InputFile(sample, stuffed(ROOT / sample, shape, size)))
+               for size in (50_000, 200_000)]
+    # four times the garbage: a linear reader takes ~4x as long, a quadratic one 16x; a
+    # linear one stays far below 2 s, so only a superlinear one can cross both bounds
+    assert seconds[1] < 2.0 or seconds[1] < 10 * seconds[0], seconds
+
+
+def best_of_three(source: InputFile) -> float:
+    """The shortest of three timed reads, so that a pause of the machine is not measured."""
     seconds = []
-    for size in (50_000, 200_000):
-        source = InputFile(sample, stuffed(ROOT / sample, shape, size))
+    for _ in range(3):
         started = time.perf_counter()
         outcome(source, None)
         seconds.append(time.perf_counter() - started)
-    # four times the garbage: a linear reader takes ~4x as long, a quadratic one 16x
-    assert seconds[1] < 0.5 or seconds[1] < 10 * seconds[0], seconds
+    return min(seconds)
 
 
 @pytest.mark.parametrize("shape", SHAPES)
