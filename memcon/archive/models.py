@@ -127,7 +127,10 @@ class BodyItem(models.Model):
         DATELINE = "dateline"
         GAP = "gap"
 
-    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="body")
+    # no index of its own: the unique (document, position) constraint's index serves lookups
+    # by document, and every index costs each of the millions of rows an ingest writes
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="body",
+                                 db_index=False)
     position = models.PositiveIntegerField(help_text="0-based place in the body")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     speaker = models.TextField(blank=True, null=True, help_text="the label exactly as written")
@@ -135,7 +138,8 @@ class BodyItem(models.Model):
                                        help_text="1-based turn number, for turns")
     text = models.TextField()
     meta = models.JSONField(default=dict, blank=True)
-    history = HistoricalRecords(use_base_model_db=True)
+    # revisions are looked up by document, not by the id of one item
+    history = HistoricalRecords(use_base_model_db=True, no_db_index=["id"])
 
     class Meta:
         ordering = ("document_id", "position")

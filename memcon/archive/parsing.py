@@ -8,6 +8,7 @@ when they are many, so that no process ever holds more than a bounded amount of 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import signal
@@ -31,6 +32,7 @@ from memcon.readers.registry import read_input
 # records of one file above this size go to a spool file rather than through a pipe in memory
 SPOOL_BYTES = 4 * 1024 * 1024
 PARENT_CHECK_SECONDS = 0.5
+WORKER_NICENESS = 10
 
 
 @dataclass(slots=True)
@@ -154,12 +156,15 @@ def parse_file(path: str, format_name: str | None = None,
 
 
 def start_worker() -> None:
-    """Worker start-up: leave Ctrl-C to the writing process, and never outlive it.
+    """Worker start-up: leave Ctrl-C to the writing process, yield the CPU to it, never outlive it.
 
     On Ctrl-C the writer stops the pool itself; a worker that caught it too would die mid-reply.
     A writer killed outright (SIGKILL) cannot stop its workers, so each one watches for it.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # the writer is the one process every record waits for: when cores are short, it goes first
+    with contextlib.suppress(OSError):
+        os.nice(WORKER_NICENESS)
     parent = os.getppid()
 
     def watch() -> None:
