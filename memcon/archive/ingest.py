@@ -1,10 +1,12 @@
 """Ingest files and folders into the archive: parsed on every core, written in batches.
 
-Worker processes read, parse and validate whole files (``memcon.archive.parsing``); this process
+Worker processes read, parse and validate files (``memcon.archive.parsing``); this process
 writes their records in file order, many documents per transaction and each in a savepoint of
 its own (``memcon.archive.writer``), so that an interrupted ingest (Ctrl-C, a killed process)
-leaves every document fully in or fully out. At most a few files' records are in flight at
-once, so memory stays bounded however large the batch.
+leaves every document fully in or fully out. The records of a volume reach the writer while
+its worker still parses the rest (``memcon.archive.incoming``); until the whole file is known
+good they stay in a batch of their own, rolled back if the file fails. At most a few files'
+records are in flight at once, so memory stays bounded however large the batch.
 
 Example::
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import signal
 import tempfile
 import threading
@@ -23,7 +26,6 @@ import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,9 +34,10 @@ from types import FrameType
 from django.db import DatabaseError, DataError, IntegrityError, connections
 
 from memcon.archive import store
+from memcon.archive.incoming import Incoming
 from memcon.archive.keys import PreparedRecord
 from memcon.archive.models import Document
-from memcon.archive.parsing import Failure, ParsedFile, discard, parse_file, start_worker
+from memcon.archive.parsing import Failure, ParsedFile, parse_file, start_worker
 from memcon.archive.writer import BatchWriter
 from memcon.readers.registry import get_reader
 
@@ -152,12 +155,12 @@ def ingest_paths(
             # nothing to write until the next file is parsed: commit rather than hold the lock
             parsed_files = closing(_parsed_files(files, format, spool_dir, jobs, on_idle=commit))
             with parsed_files as stream:
-                for parsed in stream:
+                for incoming in stream:
                     try:
-                        _write_file(parsed, report, fail, writer, held, dry_run=dry_run,
+                        _write_file(incoming, report, fail, writer, held, dry_run=dry_run,
                                     can_look_up=can_look_up)
                     finally:
-                        discard(parsed)
+                        incoming.discard()
                     report.files_done += 1
                     if on_progress is not None:
                         on_progress(report)
@@ -221,19 +224,52 @@ class _HeldInterrupts:
             raise KeyboardInterrupt
 
 
-def _write_file(parsed: ParsedFile, report: IngestReport, fail: Callable[[Failure], None],
+_COUNTERS = ("added", "updated", "unchanged", "documents", "turns")
+
+
+def _write_file(incoming: Incoming, report: IngestReport, fail: Callable[[Failure], None],
                 writer: BatchWriter, held: _HeldInterrupts, *, dry_run: bool,
                 can_look_up: bool) -> None:
-    if parsed.failure is not None:
-        fail(parsed.failure)
-        return
-    for prepared in parsed.records():
+    """Store a file's records as they come; if the file fails, take back what was stored of it.
+
+    Records that arrive before the whole file is known good go into a batch of their own,
+    not committed until it is: the file's failure then rolls back that batch, and nothing
+    else. (A savepoint would do as much, but SQLite copies every page a savepoint spans.)
+    """
+    before = [getattr(report, name) for name in _COUNTERS]
+    undoable = False  # the open batch holds records of this file only, and it may still fail
+    written = 0
+    for frame in incoming.frames():
+        good = incoming.succeeded()
+        if good is False:
+            break
+        prepared: PreparedRecord = pickle.loads(frame)
         with held:
-            _write_record(parsed, prepared, report, fail, writer, dry_run=dry_run,
+            if good is None and not undoable and not dry_run:
+                _uncount(report, writer.commit())
+                undoable = True
+            _write_record(incoming.path, prepared, report, fail, writer, dry_run=dry_run,
                           can_look_up=can_look_up)
+            written += 1
+            if good and writer.due():
+                _uncount(report, writer.commit())
+                undoable = False
+    parsed = incoming.result()
+    failure = parsed.failure
+    if failure is None and written != parsed.count:
+        failure = Failure(parsed.path, None, f"only {written} of its {parsed.count} records "
+                                             f"reached the writer")
+    if failure is None:
+        return
+    with held:
+        if undoable:
+            writer.rollback()
+        for name, value in zip(_COUNTERS, before, strict=True):
+            setattr(report, name, value)
+        fail(failure)
 
 
-def _write_record(parsed: ParsedFile, prepared: PreparedRecord, report: IngestReport,
+def _write_record(path: str, prepared: PreparedRecord, report: IngestReport,
                   fail: Callable[[Failure], None], writer: BatchWriter, *, dry_run: bool,
                   can_look_up: bool) -> None:
     report.documents += 1
@@ -244,12 +280,10 @@ def _write_record(parsed: ParsedFile, prepared: PreparedRecord, report: IngestRe
     try:
         outcome, _doc_id = _store(prepared, writer)
     except (DataError, IntegrityError) as exc:
-        fail(Failure(parsed.path, f"record {prepared.position + 1}",
+        fail(Failure(path, f"record {prepared.position + 1}",
                      f"could not be stored: {exc}".strip()))
         return
     report.count(outcome)
-    if writer.due():
-        _uncount(report, writer.commit())
 
 
 def _store(prepared: PreparedRecord, writer: BatchWriter) -> tuple[store.Outcome, str]:
@@ -271,15 +305,15 @@ def _archive_ready(using: str) -> bool:
 
 
 def _parsed_files(files: list[str], format_name: str | None, spool_dir: str, jobs: int | None,
-                  on_idle: Callable[[], None] | None = None) -> Generator[ParsedFile, None, None]:
-    """Parsed files in the order given: in this process for one file, else in a process pool.
+                  on_idle: Callable[[], None] | None = None) -> Generator[Incoming, None, None]:
+    """The files in the order given, in parsing: in this process for one file, else in a pool.
 
-    ``on_idle`` is called whenever the next file is not parsed yet, before waiting for it.
+    ``on_idle`` is called whenever the next file has no record parsed yet, before waiting.
     """
     workers = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
     if workers == 1 or len(files) <= 1:
         for path in files:
-            yield parse_file(path, format_name, spool_dir)
+            yield Incoming.parsed(parse_file(path, format_name, spool_dir))
         return
     workers = min(workers, len(files))
     # forked workers inherit the open database connections: close them first, so that no
@@ -287,39 +321,43 @@ def _parsed_files(files: list[str], format_name: str | None, spool_dir: str, job
     connections.close_all()
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    pending = iter(files)
-    window: deque[tuple[str, Future[ParsedFile]]] = deque()
+    pending = enumerate(files)
+    window: deque[tuple[int, str]] = deque()
+    futures: dict[int, Future[ParsedFile]] = {}
     executor = ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker)
+
+    def spool(number: int) -> str:
+        return os.path.join(spool_dir, f"{number}.spool")
+
+    def submit(number: int, path: str) -> None:
+        futures[number] = executor.submit(parse_file, path, format_name, spool_dir, spool(number))
+
     try:
         while True:
             while len(window) < workers * AHEAD_PER_WORKER:
                 upcoming = next(pending, None)
                 if upcoming is None:
                     break
-                window.append((upcoming, executor.submit(parse_file, upcoming, format_name,
-                                                         spool_dir)))
+                window.append(upcoming)
+                submit(*upcoming)
             if not window:
                 return
-            path, future = window.popleft()
-            if on_idle is not None and not future.done():
+            number, path = window.popleft()
+            future = futures.pop(number)
+            if on_idle is not None and not future.done() and not os.path.exists(spool(number)):
                 on_idle()
-            try:
-                parsed = future.result()
-            except BrokenProcessPool:
-                # a worker died (killed, out of memory): this file fails, the others are retried
+            incoming = Incoming.submitted(path, future, spool(number))
+            yield incoming
+            incoming.result()
+            if incoming.broken:
+                # a worker died (killed, out of memory): this file failed, the others are retried
                 executor.shutdown(wait=False, cancel_futures=True)
                 executor = ProcessPoolExecutor(workers, mp_context=context,
                                                initializer=start_worker)
-                retry = [p for p, _ in window]
-                window.clear()
-                for again in retry:
-                    window.append((again, executor.submit(parse_file, again, format_name,
-                                                          spool_dir)))
-                parsed = ParsedFile(path, failure=Failure(
-                    path, None, "its parsing process died (out of memory, or killed)"))
-            yield parsed
+                for retry in window:
+                    submit(*retry)
     finally:
-        if window:  # stopped early (Ctrl-C): do not wait for files no one will write
+        if window or futures:  # stopped early (Ctrl-C): do not wait for files no one will write
             _stop(executor)
         else:
             executor.shutdown(wait=True)

@@ -27,18 +27,17 @@ def record_identity(record: dict[str, Any], absolute_path: str, position: int) -
     return f"file:{absolute_path}#{position}"
 
 
-def record_fingerprint(record: dict[str, Any]) -> str:
-    """The sha256 of the record's Document JSON, less the input's path (a moved file is the same).
+def record_fingerprint(rows: RecordRows) -> str:
+    """The sha256 of the rows that store a record, less the input's path (a moved file is the same).
 
-    The input's sha256 and the reader's version are part of it, so new bytes or a new reader
-    make a new revision whose provenance says so.
+    The rows hold every field of the record (see ``memcon.archive.rows``), in a fixed order,
+    so their JSON is canonical without sorting; the input's sha256 and the reader's version
+    are part of it, so new bytes or a new reader make a new revision whose provenance says so.
     """
-    data = dict(record)
-    origin = data.get("origin")
-    if isinstance(origin, dict):
-        data["origin"] = {k: v for k, v in origin.items() if k != "path"}
-    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    origin = rows.origin[1:] if rows.origin else None
+    canonical = json.dumps((rows.document, rows.source, rows.credits, rows.body, rows.collection,
+                            origin), separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("ascii")).hexdigest()
 
 
 class PreparedRecord:
@@ -88,5 +87,6 @@ class PreparedRecord:
         data = data if data is not None else record.to_json()
         path = record.origin.path if record.origin else ""
         absolute = str(Path(path).resolve()) if path else ""
-        return cls(record_identity(data, absolute, position), record_fingerprint(data),
-                   suggest_id(record), absolute, position, record_rows(record), record)
+        rows = record_rows(record)
+        return cls(record_identity(data, absolute, position), record_fingerprint(rows),
+                   suggest_id(record), absolute, position, rows, record)

@@ -1,9 +1,11 @@
 """The parsing half of ingest, run in worker processes: files to prepared records (no Django here).
 
-A file is parsed and validated whole before any of its records is stored, so a file that fails
-leaves the archive unchanged. Its records travel back to the writing process as pickled rows
-ready to insert (``memcon.archive.rows``), in memory when they are few, through a spool file
-when they are many, so that no process ever holds more than a bounded amount of parsed text.
+Every record of a file is parsed and validated, or the file fails as a whole (the writer rolls
+back what it stored of it: a file that fails leaves the archive unchanged). Its records travel
+to the writing process as pickled rows ready to insert (``memcon.archive.rows``), in memory
+when they are few, else through a spool file the writer reads while the worker still writes
+it (``memcon.archive.spool``), so that no process holds more than a bounded amount of parsed
+text and the writer need not wait for the end of a volume to start on it.
 """
 
 from __future__ import annotations
@@ -19,18 +21,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import fastjsonschema
 
 from memcon.archive.keys import PreparedRecord
+from memcon.archive.spool import read_frame, write_frame
 from memcon.errors import InputError, MemconError
 from memcon.model.schema import document_schema, validate_document
 from memcon.readers.inputs import InputFile
 from memcon.readers.registry import read_input
 
-# records of one file above this size go to a spool file rather than through a pipe in memory
-SPOOL_BYTES = 4 * 1024 * 1024
+# records of one file above this size go to a spool file rather than through a pipe in memory:
+# a few documents of a volume, after which the writer can start on them
+SPOOL_BYTES = 256 * 1024
 PARENT_CHECK_SECONDS = 0.5
 WORKER_NICENESS = 10
 
@@ -63,18 +67,25 @@ class ParsedFile:
     spool: str | None = None
     failure: Failure | None = None
 
-    def records(self) -> Iterator[PreparedRecord]:
-        """The prepared records, read lazily; a spool file is removed once read."""
+    def frames(self) -> Iterator[bytes]:
+        """The pickled records, read lazily; a spool file is removed once read."""
         if self.spool is None:
-            for line in self.lines:
-                yield pickle.loads(line)
+            yield from self.lines
             return
         try:
             with open(self.spool, "rb") as handle:
                 for _ in range(self.count):
-                    yield pickle.load(handle)
+                    frame = read_frame(handle)
+                    if frame is None:
+                        raise MemconError(f"{self.path}: its spool file ended early")
+                    yield frame
         finally:
             discard(self)
+
+    def records(self) -> Iterator[PreparedRecord]:
+        """The prepared records, read lazily; a spool file is removed once read."""
+        for frame in self.frames():
+            yield pickle.loads(frame)
 
     def __len__(self) -> int:
         return self.count
@@ -104,9 +115,13 @@ def discard(parsed: ParsedFile) -> None:
         Path(parsed.spool).unlink(missing_ok=True)
 
 
-def parse_file(path: str, format_name: str | None = None,
-               spool_dir: str | None = None) -> ParsedFile:
-    """Read, parse and validate every record of one file; never raises for bad input."""
+def parse_file(path: str, format_name: str | None = None, spool_dir: str | None = None,
+               spool: str | None = None) -> ParsedFile:
+    """Read, parse and validate every record of one file; never raises for bad input.
+
+    Records beyond ``SPOOL_BYTES`` go to a spool file: at ``spool`` when given (so that the
+    writer knows where to follow it), else a new file in ``spool_dir``.
+    """
     parsed = ParsedFile(path)
     size = 0
     handle = None
@@ -124,13 +139,13 @@ def parse_file(path: str, format_name: str | None = None,
             parsed.turns += prepared.rows.turns
             size += len(line)
             if handle is None and size > SPOOL_BYTES:
-                fd, spool = tempfile.mkstemp(suffix=".pickle", prefix="memcon-ingest-", dir=spool_dir)
-                parsed.spool = spool
-                handle = os.fdopen(fd, "wb")
-                handle.writelines(parsed.lines)
+                handle = _open_spool(parsed, spool, spool_dir)
+                for earlier in parsed.lines:
+                    write_frame(handle, earlier)
                 parsed.lines = []
             if handle is not None:
-                handle.write(line)
+                write_frame(handle, line)
+                handle.flush()  # whole frames on disk, for the writer following the spool
             else:
                 parsed.lines.append(line)
         if parsed.count == 0:
@@ -153,6 +168,14 @@ def parse_file(path: str, format_name: str | None = None,
         discard(parsed)
         parsed.spool, parsed.lines, parsed.count, parsed.turns = None, [], 0, 0
     return parsed
+
+
+def _open_spool(parsed: ParsedFile, spool: str | None, spool_dir: str | None) -> BinaryIO:
+    if spool is None:
+        fd, spool = tempfile.mkstemp(suffix=".pickle", prefix="memcon-ingest-", dir=spool_dir)
+        os.close(fd)
+    parsed.spool = spool
+    return open(spool, "wb")  # parse_file closes it
 
 
 def start_worker() -> None:

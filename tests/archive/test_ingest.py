@@ -223,3 +223,40 @@ def test_a_reader_bug_costs_one_file_not_the_batch(db_alias: str, tmp_path: Path
 
 def test_workers_ahead_of_the_writer_are_bounded() -> None:
     assert ingest.AHEAD_PER_WORKER <= 4
+
+
+def test_a_volume_that_fails_after_its_first_records_were_stored_leaves_none_of_them(
+        db_alias: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.archive.test_incoming import gated
+    from tests.archive.test_writer import fts_is_consistent
+
+    volume = FRUS / "frus1944Quebec-excerpt.xml"
+    gate = tmp_path / "gate"
+    monkeypatch.setattr(parsing, "SPOOL_BYTES", 1)  # every record streamed as it is parsed
+    monkeypatch.setattr(parsing, "read_input", gated(gate, fail=True))  # in the worker
+    real_store = ingest._store
+    stored: list[str] = []
+
+    def store_then_open_the_gate(prepared: object, writer: object) -> object:
+        outcome = real_store(prepared, writer)  # type: ignore[arg-type]
+        stored.append(prepared.origin_path)  # type: ignore[attr-defined]
+        if stored.count(str(volume)) == 2:
+            gate.touch()  # the volume fails only once two of its records are stored
+        return outcome
+
+    monkeypatch.setattr(ingest, "_store", store_then_open_the_gate)
+    other = reference_variant(tmp_path / "in", 11)
+    # the other file first: its record, stored before the volume began, must stay
+    report = ingest_paths([other, volume], using=db_alias, jobs=2)
+    assert stored.count(str(volume)) == 2
+    assert counts(report) == (1, 0, 0, 1)
+    assert (report.documents, report.turns) == (1, 173)
+    assert report.failures[0].file == str(volume)
+    assert report.failures[0].reason == "is cut off"
+    assert list(Document.objects.using(db_alias).values_list("doc_id", flat=True)) == \
+        ["1945-08-11-soong-stalin"]
+    assert BodyItem.objects.using(db_alias).exclude(document__doc_id__startswith="1945").count() == 0
+    assert fts_is_consistent(db_alias)
+    # and once it reads well, the whole volume goes in
+    monkeypatch.undo()
+    assert counts(ingest_paths([volume, other], using=db_alias, jobs=2)) == (3, 0, 1, 0)

@@ -24,6 +24,9 @@ def test_search_index_exists(db_alias: str) -> None:
             assert [row[0] for row in cursor.fetchall()] == [
                 "archive_turn_fts_delete", "archive_turn_fts_insert", "archive_turn_fts_update"]
             assert "archive_turn_fts" in connection.introspection.table_names()
+            # merged eight segments at a time: cheaper to write (migration 0004)
+            cursor.execute("SELECT v FROM archive_turn_fts_config WHERE k = 'automerge'")
+            assert cursor.fetchone()[0] == 8
         else:
             cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = "
                            "'archive_bodyitem_turn_fts'")

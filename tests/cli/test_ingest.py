@@ -177,3 +177,56 @@ def test_ctrl_c_mid_ingest_stops_cleanly(
     assert "interrupted" in output and "Traceback" not in output
     stored = _assert_every_document_complete(db_url, files, memcon_run)
     assert CLOSING.format(stored, 0, 0, 0) in output
+
+
+QUEBEC = REFERENCE.parents[1] / "frus" / "frus1944Quebec-excerpt.xml"
+
+
+def volumes(folder: Path, count: int, copies: int) -> dict[str, int]:
+    """``count`` volumes, each the Quebec excerpt's documents ``copies`` times over (new ids);
+    return the body length of each document, by its id."""
+    import re
+
+    text = QUEBEC.read_text("utf-8")
+    documents = re.findall(r'<div\s[^>]*type="document".*?</div>', text, re.S)
+    head, tail = text.split(documents[0])[0], text.split(documents[-1])[1]
+    bodies = {r.local_id: len(r.body) for r in read_path(QUEBEC)}
+    expected = {}
+    folder.mkdir(parents=True, exist_ok=True)
+    for volume in range(count):
+        parts = []
+        for copy in range(copies):
+            for document in documents:
+                local_id = re.search(r'xml:id="([^"]+)"', document).group(1)  # type: ignore[union-attr]
+                new_id = f"{local_id}v{volume}x{copy}"
+                parts.append(document.replace(f'xml:id="{local_id}"', f'xml:id="{new_id}"', 1))
+                expected[new_id] = bodies[local_id]
+        (folder / f"volume-{volume}.xml").write_text(head + "".join(parts) + tail, "utf-8")
+    return expected
+
+
+@pytest.mark.slow
+def test_sigkill_while_volumes_stream_leaves_every_document_whole(
+        db_url: str, tmp_path: Path, memcon_run: MemconRun, memcon_env: dict[str, str]) -> None:
+    expected = volumes(tmp_path / "in", 6, 40)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "memcon", "--db", db_url, "ingest", "--jobs", "2",
+         str(tmp_path / "in")], env=memcon_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while count_documents(db_url) < len(expected) // 3:  # two volumes in, more streaming
+        assert process.poll() is None, "the ingest ended before it could be killed"
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    process.kill()
+    process.communicate(timeout=60)
+    stored = query(db_url, "SELECT d.local_id, count(b.id) FROM archive_document d "
+                           "LEFT JOIN archive_bodyitem b ON b.document_id = d.id GROUP BY d.id")
+    assert 0 < len(stored) < len(expected)
+    assert all(count == expected[local_id] for local_id, count in stored), stored  # type: ignore[index]
+    turns = query(db_url, "SELECT count(*) FROM archive_bodyitem WHERE kind = 'turn'")[0][0]
+    found = memcon_run(db_url, "search", "the", "--json", "--limit", "0")
+    assert json.loads(found.stdout)["total"] <= turns  # every hit is a stored turn
+    again = memcon_run(db_url, "ingest", str(tmp_path / "in"))
+    assert again.stdout.strip().splitlines()[-1] == \
+        CLOSING.format(len(expected) - len(stored), 0, len(stored), 0)
