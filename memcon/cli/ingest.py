@@ -76,9 +76,10 @@ def command(ctx: click.Context, paths: tuple[str, ...], format_name: str | None,
     """Ingest record files, and every file under folders, into the archive.
 
     Ingest is idempotent: an identical file changes nothing, an edited one updates its record
-    as a new revision. Each document is written in its own transaction; a file that fails
-    leaves the archive unchanged and is named on stderr, and the exit status is then 2. The
-    last line counts the documents: added N, updated N, unchanged N, failed N.
+    as a new revision. Each document is written whole or not at all, even if the ingest is
+    interrupted or killed; a file that fails leaves the archive unchanged and is named on
+    stderr, and the exit status is then 2. The last line counts the documents: added N,
+    updated N, unchanged N, failed N.
 
     Example: memcon ingest records/ --report failures.jsonl
     """
