@@ -159,6 +159,12 @@ def is_marking(paragraph: str) -> bool:
         w[0].isupper() or w in ("of", "the", "for", "from", "in") for w in words)
 
 
+# a time zone after a dateline's time ("11:02 a.m. EST", "9 p.m. (Moscow time)"): not a place
+_TIME_ZONE = re.compile(
+    r"^[\s,;(\[]*(?:(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST|HST|GMT|UTC|BST|CET|CEST|EET|EEST|"
+    r"MSK|JST|KST|IST|HKT|SGT|Z)\b|(?:[A-Z][a-z]+ |[Ll]ocal )time\b)[\s)\]]*")
+
+
 def _place(text: str) -> str | None:
     text = _WEEKDAY.sub("", text.strip(" \t\u00a0,.;:–—-()")).strip(" \t\u00a0,.;:–—-()")
     if not text:
@@ -216,7 +222,7 @@ def read_dateline(paragraph: str) -> Dateline | None:
         if word[0].islower() and word.lower() not in _DATELINE_WORDS:
             return None
     first = spans[0][0]
-    place = _place(paragraph[:first]) or _place(paragraph[spans[-1][1]:])
+    place = _place(paragraph[:first]) or _place(_TIME_ZONE.sub("", paragraph[spans[-1][1]:]))
     return Dateline(paragraph, date, times, place)
 
 

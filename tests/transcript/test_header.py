@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from memcon.transcript.header import (
     is_classification,
     is_marking,
@@ -29,6 +31,19 @@ def test_a_dateline_gives_its_place() -> None:
     assert dateline.date_text == "3 March 1950, 4:10 - 5: 20 p.m."
     assert dateline.times is not None and (dateline.times.start, dateline.times.end) == (
         "16:10", "17:20")
+
+
+@pytest.mark.parametrize(("line", "place"), [
+    ("February 1, 1973, 11:02 a.m. EST", None),
+    ("Washington, March 3, 1950, 4 p.m. EDT", "Washington"),
+    ("Moscow, 10 August 1945, 9 p.m. (Moscow time)", "Moscow"),
+    ("March 3, 1950, 4 p.m. GMT, London", "London"),
+    ("10 August 1945, 9 p.m., Kremlin", "Kremlin"),
+])
+def test_a_time_zone_after_the_time_is_not_the_place(line: str, place: str | None) -> None:
+    dateline = read_dateline(line)
+    assert dateline is not None and dateline.times is not None
+    assert dateline.place == place
 
 
 def test_sentences_and_turns_are_not_datelines() -> None:
