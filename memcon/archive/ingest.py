@@ -84,8 +84,19 @@ class IngestReport:
         }
 
 
+# files that describe a folder rather than hold records: left out of folder walks (named on
+# the command line, they are read like any other file)
+FOLDER_NOTES = frozenset({"readme", "license", "licence", "copying", "notice", "changelog",
+                          "changes", "authors", "contributing"})
+
+
+def _is_record_file(name: str) -> bool:
+    return not name.startswith(".") and name.split(".")[0].casefold() not in FOLDER_NOTES
+
+
 def input_files(paths: Iterable[str | Path]) -> tuple[list[str], list[Failure]]:
-    """The files named, and those under the folders named (recursively, hidden ones left out)."""
+    """The files named, and those under the folders named (recursively; hidden files and a
+    folder's README, LICENSE and the like left out)."""
     files: list[str] = []
     missing: list[Failure] = []
     for given in paths:
@@ -93,7 +104,7 @@ def input_files(paths: Iterable[str | Path]) -> tuple[list[str], list[Failure]]:
         if path.is_dir():
             for folder, subfolders, names in os.walk(path):
                 subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-                files.extend(os.path.join(folder, n) for n in sorted(names) if not n.startswith("."))
+                files.extend(os.path.join(folder, n) for n in sorted(names) if _is_record_file(n))
         elif path.is_file():
             files.append(str(given))
         elif path.exists():

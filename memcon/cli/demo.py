@@ -23,11 +23,10 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
 def sample_files(root: Path = SAMPLES) -> list[Path]:
-    """Every bundled sample record: the files in the samples' folders, not their README."""
-    return sorted(
-        path for path in root.rglob("*")
-        if path.is_file() and path.parent != root and not path.name.startswith(".")
-    )
+    """Every bundled sample record: what ``memcon ingest`` finds in the folder (not its README)."""
+    from memcon.archive.ingest import input_files
+
+    return [Path(path) for path in input_files([root])[0]]
 
 
 def load_samples() -> IngestReport:

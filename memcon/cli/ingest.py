@@ -75,6 +75,9 @@ def command(ctx: click.Context, paths: tuple[str, ...], format_name: str | None,
             report_path: str | None, progress: bool | None, jobs: int | None) -> None:
     """Ingest record files, and every file under folders, into the archive.
 
+    Folders are walked recursively, leaving out hidden files and a folder's README, LICENSE
+    and the like (named on the command line, those are read like any other file).
+
     Ingest is idempotent: an identical file changes nothing, an edited one updates its record
     as a new revision. Each document is written whole or not at all, even if the ingest is
     interrupted or killed; a file that fails leaves the archive unchanged and is named on

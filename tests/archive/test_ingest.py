@@ -76,15 +76,21 @@ def test_an_edited_file_updates_its_record_as_a_new_revision(db_alias: str,
     assert search('"want to capitulate"', using=db_alias).total == 0
 
 
-def test_folders_are_walked_recursively_and_hidden_files_left_out(tmp_path: Path) -> None:
+def test_folders_are_walked_recursively_leaving_out_hidden_files_and_folder_notes(tmp_path: Path) -> None:
     reference_variant(tmp_path, 11)
     reference_variant(tmp_path / "deeper" / "still", 12)
     reference_variant(tmp_path / ".git", 13)
     reference_variant(tmp_path, 14, name=".hidden.txt")
+    (tmp_path / "README.md").write_text("# Records of 1945\n\nCopied from the archive.\n")
+    (tmp_path / "deeper" / "LICENSE").write_text("Public domain.\n")
+    reference_variant(tmp_path, 15, name="readme-not-a-note.txt")
     files, missing = input_files([tmp_path])
     assert [Path(f).relative_to(tmp_path).as_posix() for f in files] == [
-        "soong-stalin-1945-08-11.txt", "deeper/still/soong-stalin-1945-08-12.txt"]
+        "readme-not-a-note.txt", "soong-stalin-1945-08-11.txt",
+        "deeper/still/soong-stalin-1945-08-12.txt"]
     assert missing == []
+    # named on its own, a README is read like any other file
+    assert input_files([tmp_path / "README.md"])[0] == [str(tmp_path / "README.md")]
 
 
 def test_missing_path_is_a_failure_not_a_crash(db_alias: str, tmp_path: Path) -> None:
