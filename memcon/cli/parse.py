@@ -7,7 +7,7 @@ import sys
 import click
 
 from memcon.errors import InputError
-from memcon.readers.registry import get_reader, read_path
+from memcon.readers.registry import get_reader, iter_path
 
 
 @click.command("parse")
@@ -17,8 +17,10 @@ from memcon.readers.registry import get_reader, read_path
 def command(files: tuple[str, ...], format_name: str | None) -> None:
     """Print each record in FILES as one line of Document JSON.
 
-    A file that cannot be read is named on stderr with the reason; the others are still
-    parsed, and the exit status is then 2.
+    Records are printed as they are read, so a volume streams through in little memory. A
+    file that cannot be read is named on stderr with the reason and the place (the records
+    before that place are printed already); the others are still parsed, and the exit status
+    is then 2.
 
     Example: memcon parse soong-stalin-1945-08-10.txt | jq .title
     """
@@ -28,13 +30,12 @@ def command(files: tuple[str, ...], format_name: str | None) -> None:
     out = sys.stdout
     for path in files:
         try:
-            records = read_path(path, format_name)
+            for record in iter_path(path, format_name):
+                out.write(record.to_json_line() + "\n")
         except InputError as exc:
+            out.flush()  # the records before the failure come before its message
             click.echo(f"memcon: {exc}", err=True)
             failed += 1
-            continue
-        for record in records:
-            out.write(record.to_json_line() + "\n")
         out.flush()
     if failed:
         sys.exit(2)

@@ -99,8 +99,18 @@ def read_input(source: InputFile, format: str | None = None) -> Iterator[Documen
 
 def read_path(path: str | Path, format: str | None = None) -> list[DocumentRecord]:
     """Parse the file at ``path`` into records (all of them, or InputError)."""
+    return list(iter_path(path, format))
+
+
+def iter_path(path: str | Path, format: str | None = None) -> Iterator[DocumentRecord]:
+    """The records of the file at ``path``, each as soon as it is read (InputError where it fails).
+
+    A volume is read as it streams: only the record being built is held in memory.
+    """
     source = InputFile.read(path)
-    records = list(read_input(source, format))
-    if not records:
+    found = False
+    for record in read_input(source, format):
+        found = True
+        yield record
+    if not found:
         raise InputError(source.path, "holds no record")
-    return records

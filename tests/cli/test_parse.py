@@ -88,3 +88,22 @@ def test_every_hostile_file_is_refused_in_one_line_without_a_traceback() -> None
     read = {Path(str(r["origin"]["path"])).name for r in records(run.stdout)}  # type: ignore[index]
     assert read | {f.name for f in named} == {f.name for f in files}
     assert read <= {"utf8-cut-mid-character.txt", "xinclude.xml"}
+
+
+def test_a_volume_cut_off_prints_its_records_up_to_the_cut_then_says_where(
+        tmp_path: Path) -> None:
+    volume = ROOT / "memcon" / "samples" / "frus" / "frus1944Quebec-excerpt.xml"
+    text = volume.read_text("utf-8")
+    truncated = tmp_path / "cut.xml"
+    truncated.write_text(text[:text.index('xml:id="d183"')], "utf-8")  # in the third document
+    run = parse(truncated, REFERENCE)
+    assert run.returncode == 2
+    printed = records(run.stdout)
+    whole = records(parse(volume).stdout)
+    for record in printed + whole:
+        record.pop("origin")
+    assert printed[:2] == whole[:2]  # the two documents before the cut, as in the whole volume
+    assert printed[2]["title"] == "Record of a Meeting Between T.V. Soong and Stalin"
+    assert len(printed) == 3
+    (line,) = run.stderr.splitlines()
+    assert line.startswith(f"memcon: {truncated}:384:79: malformed XML"), line  # line:column
