@@ -19,16 +19,13 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
-from typing import Any, BinaryIO
-
-import fastjsonschema
+from typing import BinaryIO
 
 from memcon.archive.keys import PreparedRecord
 from memcon.archive.spool import read_frame, write_frame
 from memcon.errors import InputError, MemconError
-from memcon.model.schema import document_schema, validate_document
+from memcon.model.validation import validate
 from memcon.readers.inputs import InputFile
 from memcon.readers.registry import read_input
 
@@ -89,24 +86,6 @@ class ParsedFile:
 
     def __len__(self) -> int:
         return self.count
-
-
-@cache
-def _fast_validator() -> Any:
-    # draft 2020-12 as the schema uses it (refs into $defs, if/then, not) is draft 7 too
-    return fastjsonschema.compile(document_schema(), use_formats=False)
-
-
-def validate(data: dict[str, Any]) -> None:
-    """``validate_document``, fifteen times faster on valid records (compiled by fastjsonschema).
-
-    A record the compiled check refuses goes through ``validate_document`` itself, which
-    decides and names the first place where it breaks the schema.
-    """
-    try:
-        _fast_validator()(data)
-    except fastjsonschema.JsonSchemaException:
-        validate_document(data)
 
 
 def discard(parsed: ParsedFile) -> None:

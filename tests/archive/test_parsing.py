@@ -32,33 +32,3 @@ def test_failure_reads_as_file_place_reason() -> None:
     assert Failure("a.txt", None, "is empty").as_dict() == {
         "file": "a.txt", "position": None, "reason": "is empty"}
 
-
-def test_fast_validation_refuses_what_the_schema_refuses_with_its_message(
-        reference_path: Path) -> None:
-    import copy
-
-    import pytest
-
-    from memcon.archive.parsing import validate
-    from memcon.errors import MemconError
-    from memcon.readers.registry import read_path
-
-    good = read_path(reference_path)[0].to_json()
-    validate(good)
-    breakages = [("date", "10 August 1945"), ("body", None), ("complete", "yes"),
-                 ("languages", [3])]
-    for key, value in breakages:
-        bad = copy.deepcopy(good)
-        bad[key] = value
-        with pytest.raises(MemconError) as fast:
-            validate(bad)
-        with pytest.raises(MemconError) as slow:
-            validate_document(bad)
-        assert str(fast.value) == str(slow.value)
-    bad = copy.deepcopy(good)
-    bad["body"][0]["kind"] = "song"
-    with pytest.raises(MemconError):
-        validate(bad)
-    del bad["body"]
-    with pytest.raises(MemconError):
-        validate(bad)
