@@ -28,6 +28,9 @@ _LEVEL = (r"(?:Top Secret|Secret|Confidential|Unclassified|Limited Official Use|
           r"Administratively Confidential|Eyes Only|Sensitive|Secret[-–]Sensitive|"
           r"Top Secret[-–]Sensitive|Personal)")
 _CLASSIFICATION = re.compile(rf"^{_LEVEL}(?:\s*[;,]\s*[A-Z][^;.]{{0,40}})*$")
+# how the sentences after a citation begin: a classification, a drafter, a transmission
+_OPENER = re.compile(rf"{_LEVEL}[;,.]|(?:No classification marking|Drafted by|Printed from|"
+                     rf"Sent to|Repeated to|Received|Approved by|Cleared by)\b")
 _DRAFTED = re.compile(r"^Drafted by\s+(?P<who>.+)$", re.DOTALL)
 # Where a drafter's names end: a clearance, an approval, a date, an office in parentheses kept.
 _DRAFTER_END = re.compile(
@@ -66,9 +69,10 @@ def sentences(text: str) -> list[str]:
     for match in _SENTENCE_END.finditer(text):
         before = text[start: match.start()].rstrip("”\"’)")
         word = before.rsplit(None, 1)[-1].rstrip(".").lower() if before.strip() else ""
-        if word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", word) or (
-            re.fullmatch(r"(?:[a-z]\.)+[a-z]", word)
-        ):
+        abbreviated = word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", word) or (
+            re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+        # "… Polo I. Top Secret; Sensitive.": what opens a note's sentence ends the one before
+        if abbreviated and not _OPENER.match(text, match.end()):
             continue
         out.append(text[start: match.start()].strip())
         start = match.end()

@@ -77,6 +77,18 @@ def test_sentences_keep_abbreviations_and_initials() -> None:
         "Dr. Kissinger's Meetings, U.S. Files.", "Top Secret.", "Drafted by W. Lord."]
 
 
+def test_a_citation_ending_in_an_initial_still_ends_before_its_classification() -> None:
+    note = parse_source_note("Source: National Archives, Nixon Presidential Materials, NSC Files, "
+                             "Box 1032, Polo I. Top Secret; Sensitive; Exclusively Eyes Only. "
+                             "Drafted by Winston Lord.")
+    assert note.source.folder == "Polo I"
+    assert note.classification == "Top Secret; Sensitive; Exclusively Eyes Only"
+    assert note.drafted_by == "Winston Lord"
+    # a name that happens to be a classification word is not an opener
+    assert sentences("Letter from W. Secret to A. B. Smith. Secret.") == [
+        "Letter from W. Secret to A. B. Smith.", "Secret."]
+
+
 def test_empty_note() -> None:
     note = parse_source_note("")
     assert note.source.citation is None and note.classification is None
