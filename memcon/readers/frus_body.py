@@ -311,6 +311,8 @@ class BodyBuilder:
             self.turn = self.add_turn(label, notes)
         elif is_heading(p, text):
             self.turn = None
+            if self.parts.stamp is None and self._in_opening() and is_classification_stamp(text):
+                self.parts.stamp = text  # "TOP SECRET" set above the text: the classification
             self.add("heading", text, notes)
         elif balanced(text, "[", "]") or is_narration(text):
             self.turn = None
@@ -323,6 +325,10 @@ class BodyBuilder:
             self.add("paragraph", text, notes)
 
     on_ab = on_p
+
+    def _in_opening(self) -> bool:
+        """Whether nothing but headings and datelines came before: the document's opening."""
+        return all(item.kind in ("heading", "dateline") for item in self.parts.body)
 
     def participant_entry(self, p: etree._Element, text: str, notes: list[RawNote]) -> bool:
         """Read a paragraph of a "PARTICIPANTS:" block; False when the block has ended."""

@@ -143,7 +143,7 @@ def parse_source_note(text: str, *, inline: bool = False) -> SourceNote:
         return note
     body = re.sub(r"^Sources?:\s*", "", text)
     parts = sentences(body)
-    if inline and not text.startswith("Source"):
+    if (inline or _FILE_NUMBER.match(body)) and not text.startswith("Source"):
         _inline_parts(body, note)
         return note
     if parts and not _CLASSIFICATION.match(parts[0].rstrip(".")):
@@ -155,6 +155,19 @@ def parse_source_note(text: str, *, inline: bool = False) -> SourceNote:
         elif note.drafted_by is None and sentence.startswith("Drafted by"):
             note.drafted_by = _drafter(sentence)
     return note
+
+
+def looks_like_citation(text: str) -> bool:
+    """True for a short note that only cites where a document is: a file number, named files.
+
+    Old volumes set their source notes untyped, as the head's first footnote
+    ("740.0011 EW/2–745: Telegram", "Bohlen Collection.").
+    """
+    body = text.strip()
+    if _FILE_NUMBER.match(body):
+        return True
+    head, _, kind = body.rpartition(":")
+    return bool(_NAMED_FILES.match((head if head and len(kind) < 40 else body).strip().rstrip(".")))
 
 
 def _inline_parts(body: str, note: SourceNote) -> None:

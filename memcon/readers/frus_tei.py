@@ -19,7 +19,7 @@ from memcon.model import Collection, DocumentRecord
 from memcon.model.body import Note
 from memcon.readers.frus_body import build_body
 from memcon.readers.frus_heads import infer_doc_type, read_when, split_number
-from memcon.readers.frus_sources import SourceNote, parse_source_note
+from memcon.readers.frus_sources import SourceNote, looks_like_citation, parse_source_note
 from memcon.readers.frus_text import RawNote, render, tag_name
 from memcon.readers.inputs import InputFile
 from memcon.readers.xml import FRUS_NS, TEI_NS, XML_NS, refuse_doctype_entities, xml_id
@@ -156,6 +156,9 @@ def _source_note(div: etree._Element, head_notes: list[RawNote]
             return parse_source_note(render(child), inline=True), child
         if tag_name(child) in _BODY_START:
             break
+    # no typed source note: an old volume's untyped first head note, if it only cites files
+    if head_notes and head_notes[0].type is None and looks_like_citation(head_notes[0].text):
+        return parse_source_note(head_notes[0].text, inline=True), head_notes[0]
     return SourceNote(), None
 
 

@@ -468,3 +468,26 @@ def test_volume_header_is_read_whole() -> None:
     record = next(READER.read(InputFile("v.xml", data)))
     assert record.collection is not None
     assert (record.collection.id, record.collection.title) == ("frus-x", "Complete Title")
+
+
+def test_an_old_volumes_untyped_source_notes_stamps_and_telegrams() -> None:
+    minutes, telegram = volume(FIXTURES / "old-volume-minutes.xml")
+    # the head's untyped first footnote only cites a collection: the source note
+    assert (minutes.source.citation, minutes.source.collection) == (
+        "Bohlen Collection.", "Bohlen Collection")
+    assert minutes.notes == []
+    assert minutes.classification == "Top Secret"  # set above the text, kept there too
+    assert minutes.body[0].kind == "heading" and minutes.body[0].text == "Top Secret"
+    assert (minutes.doc_type, minutes.date, minutes.time_start, minutes.time_end, minutes.place) \
+        == ("Minutes", "1945-02-06", "16:00", "19:45", "Livadia Palace")
+    assert [(p.name, p.side) for p in minutes.participants] == [
+        ("The President", "United States"), ("Stettinius", "United States"),
+        ("Churchill", "United Kingdom"), ("Stalin", "Soviet Union")]
+    assert [(t.speaker, t.meta["label_form"]) for t in minutes.turns] == [
+        ("The President", "smallcaps"), ("Marshal Stalin", "smallcaps"),
+        ("The Prime Minister", "smallcaps")]
+    # a typed source note written the old way: the decimal file and the kind of document
+    assert (telegram.source.record_id, telegram.source.collection, telegram.doc_type) == (
+        "740.0011 EW/2–745", None, "Telegram")
+    assert telegram.classification is None
+    assert [(n.n, n.text) for n in telegram.notes] == [("2", "See document 328.")]
