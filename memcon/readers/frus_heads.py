@@ -156,9 +156,13 @@ def date_from_text(text: str | None) -> str | None:
     return parse_date(_RECEIVED.sub(" ", text))
 
 
+_DATE_FIELDS = ("date & time", "date and time", "date/time", "date")
+
+
 def read_when(div: etree._Element, title: str, fields: dict[str, str]) -> When:
-    """When and where a document was written: its dateline, else its date attributes, else its
-    head; times from the dateline, else from header fields ("TIME: 2:00 p.m."), else the head."""
+    """When and where a document was written: its dateline, else its date attributes, header
+    fields ("DATE AND TIME:", "PLACE:") or head; times from the dateline, else from header
+    fields ("TIME: 2:00 p.m."), else the head."""
     when = When()
     dateline = _dateline(div)
     if dateline is not None:
@@ -185,6 +189,14 @@ def read_when(div: etree._Element, title: str, fields: dict[str, str]) -> When:
     if when.date is None:
         when.date, when.date_end = dates_from_attributes(
             div.get(_FRUS_ATTR + "min"), div.get(_FRUS_ATTR + "max"))
+    # a memorandum's header fields ("DATE AND TIME:", "PLACE:") when there is no dateline
+    written = next((fields[key] for key in _DATE_FIELDS if fields.get(key)), None)
+    if when.date_text is None and written:
+        when.date_text = written
+        if when.date is None:
+            when.date = date_from_text(written)
+    if when.place is None and fields.get("place"):
+        when.place = fields["place"]
     if when.date is None:
         when.date = date_from_text(title)
     if when.time_start is None:

@@ -23,7 +23,7 @@ _COLON = re.compile(r"^(?P<label>[^:\n]{1,80}?)[ \t]*:(?:[ \t]*[—–])?(?:\s+|
 # what may follow a label's colon: a dash, then blanks or the end of the paragraph
 _AFTER_COLON = re.compile(r":(?:[ \t]*[—–])?(?:\s+|$)")
 _FIELD = re.compile(r"^(?P<field>[^:\n]{1,40}?)[ \t]*:(?:\s+|$)(?P<rest>.*)$", re.DOTALL)
-_PERSON_TAGS = frozenset({"persName", "name", "rs"})
+_PERSON_TAGS = frozenset({"persName", "name", "rs", "gloss"})
 _GLOSSES = frozenset({"gloss", "term", "ref"})
 _BLOCKS = frozenset({"quote", "list", "table", "p", "ab", "lg"})
 _SPEAKER_LABELS: dict[str, bool] = {}
@@ -57,7 +57,8 @@ def header_field(text: str) -> tuple[str, str] | None:
 
 
 def _ref(element: etree._Element) -> str | None:
-    corresp = (element.get("corresp") or element.get("ref") or "").strip()
+    # <persName corresp="#p_KHA1">, <name ref="#…">, <gloss target="#p_KHA1">Secretary Kissinger
+    corresp = (element.get("corresp") or element.get("ref") or element.get("target") or "").strip()
     return corresp.rpartition("#")[2] if corresp[:1] == "#" else None
 
 
@@ -74,7 +75,7 @@ def _label_ref(p: etree._Element) -> str | None:
             ref = _ref(child) or ref
         elif len(child):
             # the name may be wrapped: <hi rend="strong"><persName …>Kissinger</persName>:</hi>
-            for person in child.iter("{*}persName", "{*}name"):
+            for person in child.iter("{*}persName", "{*}name", "{*}gloss"):
                 ref = _ref(person) or ref
         # render_raw() of a childless element is its text (a list or table aside)
         raw = (child.text or "") if not len(child) and name not in _LINED else render_raw(child)

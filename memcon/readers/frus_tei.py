@@ -223,10 +223,11 @@ def _number_attribute(div: etree._Element) -> str | None:
 
 
 def _references(div: etree._Element) -> list[str]:
-    """The persons the document refers to (``corresp="#p_…"``), in order of first mention."""
+    """The persons the document refers to (``corresp="#p_…"``, a gloss's ``target``), in order
+    of first mention."""
     seen: dict[str, None] = {}
-    for element in div.iter("{*}persName", "{*}signed"):
-        for token in (element.get("corresp") or "").split():
+    for element in div.iter("{*}persName", "{*}signed", "{*}gloss"):
+        for token in (element.get("corresp") or element.get("target") or "").split():
             if token[:1] == "#":
                 seen.setdefault(token[1:], None)
     return list(seen)

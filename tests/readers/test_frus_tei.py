@@ -491,3 +491,27 @@ def test_an_old_volumes_untyped_source_notes_stamps_and_telegrams() -> None:
         "740.0011 EW/2–745", None, "Telegram")
     assert telegram.classification is None
     assert [(n.n, n.text) for n in telegram.notes] == [("2", "See document 328.")]
+
+
+def test_a_memorandum_with_header_fields_for_its_dateline() -> None:
+    (record,) = volume(FIXTURES / "header-fields-memcon.xml")
+    assert (record.date, record.time_start, record.time_end) == ("1974-11-26", "10:00", "12:30")
+    assert record.date_text == "Tuesday, November 26, 1974, 10:00 a.m.–12:30 p.m."
+    assert record.place == "Great Hall of the People, Peking"
+    assert record.classification == "Secret; Sensitive"
+    assert [(p.name, p.role) for p in record.participants] == [
+        ("Teng Hsiao-p’ing", "Vice Premier"), ("Henry A. Kissinger", "Secretary of State")]
+    turns = [(t.speaker, t.text, t.meta.get("speaker_ref")) for t in record.turns]
+    assert turns == [
+        ("Teng", "Shall we begin? We have some negotiations to do.", "p_DXP1"),  # nego|tiations
+        ("Secretary Kissinger", "Yes.", "p_KHA1"),  # the gloss's target
+        ("A Congressman", "What about Taiwan?", None),
+        ("Teng", "We can wait.", None),
+    ]
+    # the dialogue quoted in a footnote stays in the note, anchored to its turn
+    (note,) = record.notes
+    assert note.text.startswith("Kissinger later told Ford") and \
+        record.body[note.anchor].text == "Yes."
+    assert [p["id"] for p in record.extra["persons"]] == ["p_DXP1", "p_KHA1"]
+    assert [i.text for i in record.body[-3:]] == ["Attachment", "Talking Points",
+                                                  "1. Stress continuity."]
