@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from memcon.model.dates import find_date
-from memcon.transcript.header import is_classification
+from memcon.transcript.header import is_classification, names_a_record
 from memcon.transcript.labels import split_label
 from memcon.transcript.segment import block_kind
 
@@ -38,14 +38,16 @@ _BOLD_LABEL = re.compile(
 )
 _NAV_WORDS = re.compile(
     r"^(?:skip to (?:main )?content|skip navigation|jump to navigation|toggle navigation|"
-    r"main menu|menu|search|home|back to top|top of page|print|print this page|share|"
+    r"main menu|menu|search(?: this site| the site| the archive| the collection)?|home|"
+    r"back to top|top of page|print|print this page|share|"
     r"share this(?: page| document)?|log ?in|sign ?in|sign up|subscribe|donate|close|"
     r"breadcrumbs?|you are here:?.*|previous|next|next document|previous document|"
     r"download pdf|download|cite this|cite|email|facebook|twitter|linkedin)\.?$",
     re.IGNORECASE,
 )
 _NAV_PREFIX = re.compile(
-    r"^(?:share|share this|follow us|tags|filed under|categories|posted in|"
+    r"^(?:share|share this(?: page| document| article| story| record)?|follow us|tags|"
+    r"filed under|categories|posted in|"
     r"related(?: documents| content| articles)?|see also|posted|published|last updated|"
     r"updated|last modified|accessed|retrieved|printed|downloaded)\b\s*(?::|on\b|by\b)",
     re.IGNORECASE)
@@ -209,7 +211,8 @@ def find_letters(texts: Sequence[str]) -> list[Letter]:
 
 def _signature_line(text: str) -> bool:
     """A short line under a complimentary close: a name, a title, "(signed)"."""
-    if len(text) > _SIGNATURE_LINE or "\n" in text or block_kind(text) or is_stamp(text):
+    if len(text) > _SIGNATURE_LINE or "\n" in text or block_kind(text) or is_stamp(text) \
+            or names_a_record(text):  # the record's own heading, after the letter
         return False
     if text.lower().startswith(("(signed)", "/s/", "signed")):
         return True

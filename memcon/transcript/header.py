@@ -226,6 +226,11 @@ def read_dateline(paragraph: str) -> Dateline | None:
     return Dateline(paragraph, date, times, place)
 
 
+def names_a_record(text: str) -> bool:
+    """True for a line that opens by naming a kind of record ("TRANSCRIPT OF CONVERSATION")."""
+    return _RECORD_TITLE.match(text) is not None
+
+
 def looks_like_heading(paragraph: str) -> bool:
     """True for a title line inside a record ("Record of Meeting Between T. Soong and Stalin").
 

@@ -183,6 +183,23 @@ def test_covering_letter_stays_as_paragraphs_marked_as_letter() -> None:
     assert all(i["kind"] == "paragraph" for i in record["body"] if i.get("letter"))
 
 
+def test_a_web_copy_with_a_letter_then_the_records_own_heading() -> None:
+    record = parse("web-copy-titled.txt")
+    # the heading after the covering letter's signature is the record's, not the letter's
+    assert (record["title"], record["doc_type"]) == ("TRANSCRIPT OF CONVERSATION", "Transcript")
+    assert (record["date"], record["time_start"], record["time_end"], record["place"]) == (
+        "1973-02-12", "15:05", "15:40", "The Oval Office")
+    assert [i["text"] for i in record["body"] if i.get("letter")] == [
+        "February 14, 1973", "Dear Mr. Chairman,",
+        "I enclose the transcript of the conversation of February 12.", "Sincerely,",
+        "John Smith", "Archivist"]
+    # navigation and sharing lines are furniture, never a speaker's
+    assert record["furniture"] == ["Home | About | Archives | Contact", "Search this site",
+                                   "Share this page: Facebook Twitter", "© 2024 Example Foundation"]
+    assert turns(record)[-1] == ("KISSINGER", "[unclear] the agreement.")
+    assert record["body"][-1] == {"kind": "stage", "text": "[Tape ends]", "line": 31}
+
+
 def test_signature_and_stamp_after_the_last_turn_are_not_part_of_it() -> None:
     record = parse("web-copy.txt")
     assert turns(record)[-1] == ("Khrushchev", "Then we can agree on a cease-fire.")
@@ -190,7 +207,7 @@ def test_signature_and_stamp_after_the_last_turn_are_not_part_of_it() -> None:
 
 
 @pytest.mark.parametrize("name", ["front-matter.md", "press-conference.txt", "interview.txt",
-                                  "web-copy.txt"])
+                                  "web-copy.txt", "web-copy-titled.txt"])
 def test_every_line_of_the_file_is_kept_somewhere(name: str) -> None:
     def squeeze(text: str) -> str:
         return re.sub(r"[\s*#]", "", text)  # whitespace and Markdown marks aside
