@@ -18,7 +18,14 @@ from lxml import etree
 
 from memcon.model import Participant, Source
 from memcon.model.dates import parse_date, parse_time_range
-from memcon.readers.tei_text import clean, render, render_blocks, render_many
+from memcon.readers.tei_text import (
+    Fragment,
+    clean,
+    join_fragments,
+    render,
+    render_blocks,
+    render_many,
+)
 from memcon.readers.xml import local_name, xml_id
 
 _ISO = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?"
@@ -202,11 +209,23 @@ def _place(header: etree._Element) -> str | None:
     return None
 
 
+def _render_citation(block: etree._Element) -> Fragment:
+    """A citation as written; one whose parts touch (``<bibl><title/><date/>…``, not even a
+    space between them) with its parts joined by commas, not run together."""
+    parts = [child for child in block if isinstance(child.tag, str)]
+    structured = len(parts) > 1 and not (block.text or "").strip() and all(
+        not child.tail for child in parts[:-1])
+    if not structured:
+        return render(block)
+    return join_fragments([_render_citation(child) for child in parts], ", ")
+
+
 def _source(header: etree._Element) -> Source:
     source_desc = first(header, "fileDesc/sourceDesc")
     blocks = children(source_desc, "bibl", "biblStruct", "biblFull", "p", "listBibl",
                       "recordingStmt", "scriptStmt")
-    citation = render_many(blocks or children(source_desc, "msDesc")).text or None
+    citation = join_fragments([_render_citation(block) for block in blocks]
+                              or [render_many(children(source_desc, "msDesc"))]).text or None
     ms_id = next(descendants(source_desc, "msIdentifier"), None)
     url = None
     for idno in descendants(source_desc, "idno"):

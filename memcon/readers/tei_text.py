@@ -70,7 +70,10 @@ def event_text(element: etree._Element) -> Fragment:
     desc = [child for child in element if local_name(child) == "desc"]
     if desc:
         return render_many(desc, " ")
-    return render(element)
+    rendered = render(element)
+    if not rendered.text and clean(element.get("desc")):
+        return Fragment(clean(element.get("desc")) or "")  # TEI P4: <kinesic desc="nods"/>
+    return rendered
 
 
 class _Renderer:

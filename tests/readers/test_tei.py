@@ -347,3 +347,23 @@ def test_sniff_scores_transcripts_high_and_frus_volumes_below_the_frus_reader() 
 @pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.xml")), ids=lambda p: p.name)
 def test_fixtures_are_detected_as_tei(path: Path) -> None:
     assert detect(InputFile.read(path)).name == "tei"
+
+
+def test_a_structured_bibl_is_cited_with_its_parts_apart() -> None:
+    data = (b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T'
+            b"</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><bibl>"
+            b"<title>Memorandum of conversation</title><date when=\"1974-11-23\">23 November 1974"
+            b"</date><orgName>Gerald R. Ford Library</orgName><idno>Box 7</idno></bibl>"
+            b"<bibl>Ford Library, <idno>Box 8</idno>.</bibl></sourceDesc></fileDesc></teiHeader>"
+            b'<text><body><u who="#A">Yes.</u></body></text></TEI>')
+    [record] = parse_bytes(data)
+    assert record["source"]["citation"] == (
+        "Memorandum of conversation, 23 November 1974, Gerald R. Ford Library, Box 7"
+        "\n\nFord Library, Box 8.")  # written with its own punctuation: kept as written
+
+
+def test_an_event_described_by_its_desc_attribute() -> None:
+    [record] = parse_bytes(tei('<u who="#A">Yes.</u><kinesic desc="shakes hands"/>'
+                               '<u who="#B">No <vocal desc="coughs"/> thanks.</u>'))
+    assert record["body"][1] == {"kind": "stage", "text": "shakes hands", "tei": "kinesic"}
+    assert record["body"][2]["text"] == "No (coughs) thanks."
