@@ -121,8 +121,15 @@ def _date_and_title(texts: Sequence[str], funder: int | None, limit: int) -> tup
 
 
 def _is_summary(text: str) -> bool:
+    """True for a paragraph that can be the editors' summary: prose of a sentence or more.
+
+    A record that has no summary ends with its own last paragraph, often a signature
+    ("A. Puzanov") or a closing line: those are not sentences, so they stay in the record.
+    """
     label = split_label(text)
-    return block_kind(text) is None and (label is None or label.field or label.shape == "phrase")
+    sentence = len(text.split()) >= 3 and text.rstrip(" \"'”’)").endswith((".", "!", "?", "…"))
+    return sentence and block_kind(text) is None and (
+        label is None or label.field or label.shape == "phrase")
 
 
 def find_layout(texts: Sequence[str]) -> PageLayout:

@@ -546,3 +546,16 @@ def test_related_documents_and_site_footer_do_not_leak() -> None:
 def test_site_navigation_above_the_date_line_is_skipped() -> None:
     data = parsed("mao-yudin-1958-07-22.txt")
     assert data["body"][0] == {"kind": "heading", "line": 24, "text": data["original_heading"]}
+
+
+def test_a_page_without_summary_keeps_its_last_paragraph_in_the_record(tmp_path: Path) -> None:
+    page = (UNSEEN / "puzanov-journal-1957-05-20.txt").read_text("utf-8")
+    summary = next(line for line in page.split("\n") if line.startswith("Soviet Ambassador Puzanov"))
+    copy = tmp_path / "no-summary.txt"
+    copy.write_text(page.replace(summary + "\n\n", ""), "utf-8")
+    (record,) = read_path(copy)
+    assert record.summary is None
+    assert [item.text for item in record.body[-2:]] == ["USSR Ambassador to the DPRK", "A. Puzanov"]
+    # with its summary, the same page gives it as the summary, not as the record's text
+    (whole,) = read_path(UNSEEN / "puzanov-journal-1957-05-20.txt")
+    assert whole.summary == summary and whole.body[-1].text == "A. Puzanov"
