@@ -46,6 +46,8 @@ __all__ = ["Failure", "IngestReport", "ingest_paths", "input_files"]
 # files parsed ahead of the writer, per worker: enough to keep every core busy, few enough
 # that memory stays bounded (a file's records above parsing.SPOOL_BYTES wait on disk)
 AHEAD_PER_WORKER = 2
+# within a volume, progress is reported every so many documents (besides after each file)
+PROGRESS_DOCUMENTS = 50
 
 
 @dataclass(slots=True)
@@ -128,7 +130,8 @@ def ingest_paths(
 
     ``format`` forces one reader; ``dry_run`` parses and validates but writes nothing;
     ``jobs`` is the number of parsing processes (default: one per core). ``on_progress`` is
-    called once the files are known and then after each file; ``on_failure`` with each failure
+    called once the files are known, then after each file, and within a file every
+    ``PROGRESS_DOCUMENTS`` documents; ``on_failure`` with each failure
     as it happens. A file that cannot be read is written not at all; a record the database
     refuses (a value too long for its column) is reported on its own. On Ctrl-C the document
     being written is rolled back and the report comes back with ``interrupted``; a database
@@ -169,7 +172,7 @@ def ingest_paths(
                 for incoming in stream:
                     try:
                         _write_file(incoming, report, fail, writer, held, dry_run=dry_run,
-                                    can_look_up=can_look_up)
+                                    can_look_up=can_look_up, on_progress=on_progress)
                     finally:
                         incoming.discard()
                     report.files_done += 1
@@ -240,8 +243,11 @@ _COUNTERS = ("added", "updated", "unchanged", "documents", "turns")
 
 def _write_file(incoming: Incoming, report: IngestReport, fail: Callable[[Failure], None],
                 writer: BatchWriter, held: _HeldInterrupts, *, dry_run: bool,
-                can_look_up: bool) -> None:
+                can_look_up: bool,
+                on_progress: Callable[[IngestReport], None] | None = None) -> None:
     """Store a file's records as they come; if the file fails, take back what was stored of it.
+
+    ``on_progress`` hears of a volume's progress every ``PROGRESS_DOCUMENTS`` documents.
 
     Records that arrive before the whole file is known good go into a batch of their own,
     not committed until it is: the file's failure then rolls back that batch, and nothing
@@ -265,6 +271,8 @@ def _write_file(incoming: Incoming, report: IngestReport, fail: Callable[[Failur
             if good and writer.due():
                 _uncount(report, writer.commit())
                 undoable = False
+        if on_progress is not None and written % PROGRESS_DOCUMENTS == 0:
+            on_progress(report)
     parsed = incoming.result()
     failure = parsed.failure
     if failure is None and written != parsed.count:

@@ -266,3 +266,12 @@ def test_a_volume_that_fails_after_its_first_records_were_stored_leaves_none_of_
     # and once it reads well, the whole volume goes in
     monkeypatch.undo()
     assert counts(ingest_paths([volume, other], using=db_alias, jobs=2)) == (3, 0, 1, 0)
+
+
+def test_a_volumes_progress_is_reported_as_its_documents_go_in(
+        db_alias: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ingest, "PROGRESS_DOCUMENTS", 1)
+    seen: list[tuple[int, int]] = []
+    ingest_paths([FRUS / "frus1944Quebec-excerpt.xml"], using=db_alias,
+                 on_progress=lambda r: seen.append((r.files_done, r.documents)))
+    assert seen == [(0, 0), (0, 1), (0, 2), (0, 3), (1, 3)]
