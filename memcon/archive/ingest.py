@@ -125,6 +125,7 @@ def ingest_paths(
     jobs: int | None = None,
     on_progress: Callable[[IngestReport], None] | None = None,
     on_failure: Callable[[Failure], None] | None = None,
+    prepare: Callable[[], object] | None = None,
 ) -> IngestReport:
     """Ingest files and folders into the database ``using``; see the module's docstring.
 
@@ -132,7 +133,8 @@ def ingest_paths(
     ``jobs`` is the number of parsing processes (default: one per core). ``on_progress`` is
     called once the files are known, then after each file, and within a file every
     ``PROGRESS_DOCUMENTS`` documents; ``on_failure`` with each failure
-    as it happens. A file that cannot be read is written not at all; a record the database
+    as it happens. ``prepare`` (migrating a new archive, say) runs while the first files are
+    parsed, before anything is written. A file that cannot be read is written not at all; a record the database
     refuses (a value too long for its column) is reported on its own. On Ctrl-C the document
     being written is rolled back and the report comes back with ``interrupted``; a database
     that cannot be reached raises django.db.OperationalError.
@@ -167,7 +169,8 @@ def ingest_paths(
         with held.installed(), \
                 tempfile.TemporaryDirectory(prefix="memcon-ingest-") as spool_dir:
             # nothing to write until the next file is parsed: commit rather than hold the lock
-            parsed_files = closing(_parsed_files(files, format, spool_dir, jobs, on_idle=commit))
+            parsed_files = closing(_parsed_files(files, format, spool_dir, jobs, on_idle=commit,
+                                                 prepare=prepare))
             with parsed_files as stream:
                 for incoming in stream:
                     try:
@@ -324,13 +327,17 @@ def _archive_ready(using: str) -> bool:
 
 
 def _parsed_files(files: list[str], format_name: str | None, spool_dir: str, jobs: int | None,
-                  on_idle: Callable[[], None] | None = None) -> Generator[Incoming, None, None]:
+                  on_idle: Callable[[], None] | None = None,
+                  prepare: Callable[[], object] | None = None) -> Generator[Incoming, None, None]:
     """The files in the order given, in parsing: in this process for one file, else in a pool.
 
-    ``on_idle`` is called whenever the next file has no record parsed yet, before waiting.
+    ``on_idle`` is called whenever the next file has no record parsed yet, before waiting;
+    ``prepare`` once, before the first file is given, while the pool parses the first files.
     """
     workers = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
     if workers == 1 or len(files) <= 1:
+        if prepare is not None:
+            prepare()
         for path in files:
             yield Incoming.parsed(parse_file(path, format_name, spool_dir))
         return
@@ -359,6 +366,9 @@ def _parsed_files(files: list[str], format_name: str | None, spool_dir: str, job
                     break
                 window.append(upcoming)
                 submit(*upcoming)
+            if prepare is not None:
+                prepare()  # the workers are at it already
+                prepare = None
             if not window:
                 return
             number, path = window.popleft()

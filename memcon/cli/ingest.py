@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from functools import partial
 from typing import IO, TYPE_CHECKING, Any
 
 import click
@@ -86,13 +87,13 @@ def command(ctx: click.Context, paths: tuple[str, ...], format_name: str | None,
 
     Example: memcon ingest records/ --report failures.jsonl
     """
-    from memcon.archive.database import database_errors, open_archive, setup
+    from memcon.archive.database import database_errors, ensure_migrated, setup
 
     db = ctx.obj.get("db") if ctx.obj else None
-    if dry_run:
-        setup(db)  # a dry run creates nothing, not even the database
-    else:
-        open_archive(db)
+    setup(db)
+    # a dry run creates nothing, not even the database; else a new archive is made and
+    # migrated while the first files are parsed
+    prepare = None if dry_run else partial(ensure_migrated, "default")
     from memcon.archive.ingest import ingest_paths
 
     report_file = open(report_path, "w", encoding="utf-8") if report_path else None  # noqa: SIM115
@@ -101,7 +102,7 @@ def command(ctx: click.Context, paths: tuple[str, ...], format_name: str | None,
         with database_errors():
             report = ingest_paths(list(paths), using="default", format=format_name,
                                   dry_run=dry_run, jobs=jobs, on_progress=shown.update,
-                                  on_failure=shown.failure)
+                                  on_failure=shown.failure, prepare=prepare)
     finally:
         shown.close()
         if report_file is not None:

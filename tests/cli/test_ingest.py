@@ -230,3 +230,13 @@ def test_sigkill_while_volumes_stream_leaves_every_document_whole(
     again = memcon_run(db_url, "ingest", str(tmp_path / "in"))
     assert again.stdout.strip().splitlines()[-1] == \
         CLOSING.format(len(expected) - len(stored), 0, len(stored), 0)
+
+
+def test_an_unreachable_archive_stops_the_ingest_in_one_line(
+        memcon_run: MemconRun, tmp_path: Path) -> None:
+    variants(tmp_path / "in", 6)  # parsing starts before the archive is reached
+    done = memcon_run("postgresql://memcon@127.0.0.1:1/memcon", "ingest", "--jobs", "2",
+                      str(tmp_path / "in"))
+    assert done.returncode == 2
+    assert done.stderr.startswith("memcon: database postgresql://memcon@127.0.0.1:1/memcon: ")
+    assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
