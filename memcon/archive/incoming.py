@@ -1,9 +1,12 @@
-"""A file in parsing, seen from the writer: its records as they come, then how its parse ended.
+"""Files in parsing, seen from the writer: each one's records as they come, then how it ended.
 
 A file parsed in a worker process streams its records through a spool file
 (``memcon.archive.spool``) while the worker still reads the rest of it; ``frames`` yields
 them as they arrive, and ``succeeded`` tells the writer when the file is known good (all of
 it parsed and valid) — until then, what the writer stored of it must stay undoable.
+
+``parsed`` runs the parses, in a pool of worker processes when there are several files, a
+few files ahead of the writer.
 
 Example::
 
@@ -16,13 +19,20 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from concurrent.futures import Future
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Generator, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from memcon.archive.parsing import Failure, ParsedFile
+from memcon.archive.parsing import Failure, ParsedFile, discard, parse_file, start_worker
 from memcon.archive.spool import follow
+
+# files parsed ahead of the writer, per worker: enough to keep every core busy, few enough
+# that memory stays bounded (a file's records above parsing.SPOOL_BYTES wait on disk)
+AHEAD_PER_WORKER = 2
 
 
 class Incoming:
@@ -81,7 +91,90 @@ class Incoming:
 
     def discard(self) -> None:
         """Remove its spool file, whoever made it."""
-        if self._result is not None and self._result.spool is not None:
-            Path(self._result.spool).unlink(missing_ok=True)
+        if self._result is not None:
+            discard(self._result)
         if self.spool is not None:
             Path(self.spool).unlink(missing_ok=True)
+
+
+def parsed(files: list[str], format_name: str | None, spool_dir: str, jobs: int | None,
+                  on_idle: Callable[[], None] | None = None,
+                  prepare: Callable[[], object] | None = None) -> Generator[Incoming, None, None]:
+    """The files in the order given, in parsing: in this process for one file, else in a pool
+    of worker processes (forked: the caller closes its database connections first).
+
+    ``on_idle`` is called whenever the next file has no record parsed yet, before waiting;
+    ``prepare`` once, before the first file is given, while the pool parses the first files.
+    """
+    workers = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
+    if workers == 1 or len(files) <= 1:
+        if prepare is not None:
+            prepare()
+        for path in files:
+            yield Incoming.parsed(parse_file(path, format_name, spool_dir))
+        return
+    workers = min(workers, len(files))
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    pending = enumerate(files)
+    window: deque[tuple[int, str]] = deque()
+    futures: dict[int, Future[ParsedFile]] = {}
+    executor = ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker)
+
+    def spool(number: int) -> str:
+        return os.path.join(spool_dir, f"{number}.spool")
+
+    def submit(number: int, path: str) -> None:
+        futures[number] = executor.submit(parse_file, path, format_name, spool_dir, spool(number))
+
+    try:
+        while True:
+            while len(window) < workers * AHEAD_PER_WORKER:
+                upcoming = next(pending, None)
+                if upcoming is None:
+                    break
+                window.append(upcoming)
+                submit(*upcoming)
+            if prepare is not None:
+                prepare()  # the workers are at it already
+                prepare = None
+            if not window:
+                return
+            number, path = window.popleft()
+            future = futures.pop(number)
+            if on_idle is not None and not future.done() and not os.path.exists(spool(number)):
+                on_idle()
+            incoming = Incoming.submitted(path, future, spool(number))
+            yield incoming
+            incoming.result()
+            if incoming.broken:
+                # a worker died (killed, out of memory): this file failed, the others are retried
+                executor.shutdown(wait=False, cancel_futures=True)
+                executor = ProcessPoolExecutor(workers, mp_context=context,
+                                               initializer=start_worker)
+                for retry in window:
+                    submit(*retry)
+    finally:
+        if window or futures:  # stopped early (Ctrl-C): do not wait for files no one will write
+            _stop(executor)
+        else:
+            executor.shutdown(wait=True)
+
+
+def _stop(executor: ProcessPoolExecutor) -> None:
+    """Shut the pool down at once, its workers too."""
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    results = getattr(executor, "_result_queue", None)  # shutdown forgets it
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+    # a worker stopped mid-reply leaves half a message in the pool's result pipe, which its
+    # manager thread would wait for forever (and this process for that thread, at exit): with
+    # every worker gone, closing this process's own writing end turns that wait into an EOF
+    if all(not process.is_alive() for process in processes):
+        writer = getattr(results, "_writer", None)
+        if writer is not None:
+            writer.close()

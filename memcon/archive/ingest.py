@@ -16,16 +16,13 @@ Example::
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 import signal
 import tempfile
 import threading
 import time
-from collections import deque
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,18 +31,15 @@ from types import FrameType
 from django.db import DatabaseError, DataError, IntegrityError, connections
 
 from memcon.archive import store
-from memcon.archive.incoming import Incoming
+from memcon.archive.incoming import Incoming, parsed
 from memcon.archive.keys import PreparedRecord
 from memcon.archive.models import Document
-from memcon.archive.parsing import Failure, ParsedFile, parse_file, start_worker
+from memcon.archive.parsing import Failure
 from memcon.archive.writer import BatchWriter
 from memcon.readers.registry import get_reader
 
 __all__ = ["Failure", "IngestReport", "ingest_paths", "input_files"]
 
-# files parsed ahead of the writer, per worker: enough to keep every core busy, few enough
-# that memory stays bounded (a file's records above parsing.SPOOL_BYTES wait on disk)
-AHEAD_PER_WORKER = 2
 # within a volume, progress is reported every so many documents (besides after each file)
 PROGRESS_DOCUMENTS = 50
 
@@ -169,8 +163,11 @@ def ingest_paths(
         with held.installed(), \
                 tempfile.TemporaryDirectory(prefix="memcon-ingest-") as spool_dir:
             # nothing to write until the next file is parsed: commit rather than hold the lock
-            parsed_files = closing(_parsed_files(files, format, spool_dir, jobs, on_idle=commit,
-                                                 prepare=prepare))
+            # forked workers would inherit open database connections: close them first, so
+            # that no connection is ever shared between processes (this one reopens its own)
+            connections.close_all()
+            parsed_files = closing(parsed(files, format, spool_dir, jobs, on_idle=commit,
+                                          prepare=prepare))
             with parsed_files as stream:
                 for incoming in stream:
                     try:
@@ -324,88 +321,3 @@ def _archive_ready(using: str) -> bool:
         return Document._meta.db_table in connection.introspection.table_names()
     except DatabaseError:
         return False
-
-
-def _parsed_files(files: list[str], format_name: str | None, spool_dir: str, jobs: int | None,
-                  on_idle: Callable[[], None] | None = None,
-                  prepare: Callable[[], object] | None = None) -> Generator[Incoming, None, None]:
-    """The files in the order given, in parsing: in this process for one file, else in a pool.
-
-    ``on_idle`` is called whenever the next file has no record parsed yet, before waiting;
-    ``prepare`` once, before the first file is given, while the pool parses the first files.
-    """
-    workers = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
-    if workers == 1 or len(files) <= 1:
-        if prepare is not None:
-            prepare()
-        for path in files:
-            yield Incoming.parsed(parse_file(path, format_name, spool_dir))
-        return
-    workers = min(workers, len(files))
-    # forked workers inherit the open database connections: close them first, so that no
-    # connection is ever shared between processes (this process reopens its own)
-    connections.close_all()
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    pending = enumerate(files)
-    window: deque[tuple[int, str]] = deque()
-    futures: dict[int, Future[ParsedFile]] = {}
-    executor = ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker)
-
-    def spool(number: int) -> str:
-        return os.path.join(spool_dir, f"{number}.spool")
-
-    def submit(number: int, path: str) -> None:
-        futures[number] = executor.submit(parse_file, path, format_name, spool_dir, spool(number))
-
-    try:
-        while True:
-            while len(window) < workers * AHEAD_PER_WORKER:
-                upcoming = next(pending, None)
-                if upcoming is None:
-                    break
-                window.append(upcoming)
-                submit(*upcoming)
-            if prepare is not None:
-                prepare()  # the workers are at it already
-                prepare = None
-            if not window:
-                return
-            number, path = window.popleft()
-            future = futures.pop(number)
-            if on_idle is not None and not future.done() and not os.path.exists(spool(number)):
-                on_idle()
-            incoming = Incoming.submitted(path, future, spool(number))
-            yield incoming
-            incoming.result()
-            if incoming.broken:
-                # a worker died (killed, out of memory): this file failed, the others are retried
-                executor.shutdown(wait=False, cancel_futures=True)
-                executor = ProcessPoolExecutor(workers, mp_context=context,
-                                               initializer=start_worker)
-                for retry in window:
-                    submit(*retry)
-    finally:
-        if window or futures:  # stopped early (Ctrl-C): do not wait for files no one will write
-            _stop(executor)
-        else:
-            executor.shutdown(wait=True)
-
-
-def _stop(executor: ProcessPoolExecutor) -> None:
-    """Shut the pool down at once, its workers too."""
-    processes = list((getattr(executor, "_processes", None) or {}).values())
-    results = getattr(executor, "_result_queue", None)  # shutdown forgets it
-    executor.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        if process.is_alive():
-            process.terminate()
-    for process in processes:
-        process.join(timeout=5)
-    # a worker stopped mid-reply leaves half a message in the pool's result pipe, which its
-    # manager thread would wait for forever (and this process for that thread, at exit): with
-    # every worker gone, closing this process's own writing end turns that wait into an EOF
-    if all(not process.is_alive() for process in processes):
-        writer = getattr(results, "_writer", None)
-        if writer is not None:
-            writer.close()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from memcon.archive import ingest, parsing
+from memcon.archive import incoming, ingest, parsing
 from memcon.archive.ingest import IngestReport, ingest_paths, input_files
 from memcon.archive.models import BodyItem, Document
 from memcon.errors import InputError
@@ -228,7 +228,7 @@ def test_a_reader_bug_costs_one_file_not_the_batch(db_alias: str, tmp_path: Path
 
 
 def test_workers_ahead_of_the_writer_are_bounded() -> None:
-    assert ingest.AHEAD_PER_WORKER <= 4
+    assert incoming.AHEAD_PER_WORKER <= 4
 
 
 def test_a_volume_that_fails_after_its_first_records_were_stored_leaves_none_of_them(
