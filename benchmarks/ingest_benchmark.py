@@ -55,8 +55,8 @@ _WRAPPER = (
 )
 
 
-def run_child(args: list[str]) -> tuple[float, float, float, str, str]:
-    """Run a command; return wall and CPU seconds, its own peak RSS (MiB), stdout, stderr tail."""
+def run_child(args: list[str]) -> tuple[float, float, float, str]:
+    """Run a command; return wall and CPU seconds, its own peak RSS (MiB) and stdout."""
     started = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", _WRAPPER, *args], capture_output=True,
                           text=True, check=False)
@@ -65,14 +65,14 @@ def run_child(args: list[str]) -> tuple[float, float, float, str, str]:
     if proc.returncode != 0 or not lines:
         raise SystemExit(f"{' '.join(args)} failed ({proc.returncode}): {proc.stderr[-2000:]}")
     cpu, peak = lines[-1].split()
-    return elapsed, float(cpu), int(peak) / 1024, proc.stdout, lines[-2] if len(lines) > 1 else ""
+    return elapsed, float(cpu), int(peak) / 1024, proc.stdout
 
 
 def floor_in_child(folder: Path) -> tuple[dict[str, float], float, float]:
     """The floor in a fresh process, so that its peak memory is its own; with its CPU seconds."""
     code = (f"import sys, json; sys.path.insert(0, {str(Path(__file__).parent)!r}); "
             f"import ingest_benchmark as b; print(json.dumps(b.floor(__import__('pathlib').Path({str(folder)!r}))))")
-    _elapsed, cpu, peak, out, _tail = run_child([sys.executable, "-c", code])
+    _elapsed, cpu, peak, out = run_child([sys.executable, "-c", code])
     return json.loads(out), cpu, peak
 
 
@@ -88,15 +88,15 @@ def measure(turns: int, workdir: Path) -> None:
     """Generate a corpus of about ``turns`` turns and print floor and ingest figures."""
     corpus = workdir / f"corpus-{turns}"
     files, _docs = generate(corpus, turns)
-    megabytes = sum(p.stat().st_size for p in corpus.glob("*.xml")) / 1e6
     base, base_cpu, base_peak = floor_in_child(corpus)
+    megabytes = base["bytes"] / 1e6
     db = workdir / f"bench-{turns}.sqlite3"
     for stale in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
         stale.unlink(missing_ok=True)  # into a new archive, as a first ingest is
     command = [sys.executable, "-m", "memcon", "--db", str(db), "ingest", str(corpus)]
-    elapsed, cpu, peak, out, _tail = run_child(command)
+    elapsed, cpu, peak, out = run_child(command)
     closing = out.strip().splitlines()[-1] if out.strip() else ""
-    again, again_cpu, again_peak, again_out, _tail = run_child(command)
+    again, again_cpu, again_peak, again_out = run_child(command)
     again_closing = again_out.strip().splitlines()[-1] if again_out.strip() else ""
     stored = count_turns(db)
     docs = base["documents"]

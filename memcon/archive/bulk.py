@@ -27,6 +27,8 @@ from memcon.archive.models import BodyItem
 from memcon.archive.rows import BODY_COLUMNS, to_json_text
 
 _COLUMNS = ("document_id", "position", "kind", "speaker", "turn", "text", "meta")
+# SQLite's FTS5 table over turns and its insert trigger (migration 0002)
+TURN_INDEX = "archive_turn_fts"
 _INSERT_TRIGGER = "archive_turn_fts_insert"
 # database aliases whose FTS insert trigger is suspended in the open transaction, each with
 # the highest body item id indexed (AUTOINCREMENT: every row inserted since has a higher one)
@@ -57,7 +59,7 @@ def index_pending(using: str) -> None:
         return
     table = BodyItem._meta.db_table
     with connections[using].cursor() as cursor:
-        cursor.execute(f"INSERT INTO archive_turn_fts(rowid, text, speaker) "
+        cursor.execute(f"INSERT INTO {TURN_INDEX}(rowid, text, speaker) "
                        f"SELECT id, text, speaker FROM {table} WHERE id > %s AND kind = 'turn'",
                        [_suspended[using]])
         cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")

@@ -63,11 +63,6 @@ def database_settings(url: str) -> dict[str, Any]:
     }
 
 
-def is_sqlite(url: str) -> bool:
-    """True when the URL names a SQLite database."""
-    return database_settings(url)["ENGINE"].endswith("sqlite3")
-
-
 def setup(url: str | None = None) -> str:
     """Configure Django for ``url`` (once per process) and return the URL in force."""
     resolved = database_url(url)

@@ -1,9 +1,10 @@
 """What makes a re-ingested record the same stored record, and whether it changed (no Django here).
 
->>> record = {"collection": {"id": "frus1969-76ve13", "title": None}, "local_id": "d88"}
+>>> from memcon.model import Collection
+>>> record = DocumentRecord(collection=Collection("frus1969-76ve13", None), local_id="d88")
 >>> record_identity(record, "/data/v.xml", 3)
 'collection:frus1969-76ve13/d88'
->>> record_identity({"title": "A"}, "/data/a.txt", 0)
+>>> record_identity(DocumentRecord(title="A"), "/data/a.txt", 0)
 'file:/data/a.txt#0'
 """
 
@@ -19,11 +20,11 @@ from memcon.model import DocumentRecord
 from memcon.model.identity import suggest_id
 
 
-def record_identity(record: dict[str, Any], absolute_path: str, position: int) -> str:
+def record_identity(record: DocumentRecord, absolute_path: str, position: int) -> str:
     """The collection and the record's id there when both are known, else file and position."""
-    collection = record.get("collection") or {}
-    if collection.get("id") and record.get("local_id"):
-        return f"collection:{collection['id']}/{record['local_id']}"
+    collection = record.collection.id if record.collection else None
+    if collection and record.local_id:
+        return f"collection:{collection}/{record.local_id}"
     return f"file:{absolute_path}#{position}"
 
 
@@ -78,15 +79,10 @@ class PreparedRecord:
                                  self.origin_path, self.position, self.rows))
 
     @classmethod
-    def of(cls, record: DocumentRecord, *, position: int = 0,
-           data: dict[str, Any] | None = None) -> PreparedRecord:
-        """Prepare ``record``, the ``position``-th of its input (its origin path made absolute).
-
-        ``data`` is the record's Document JSON when the caller has it already.
-        """
-        data = data if data is not None else record.to_json()
+    def of(cls, record: DocumentRecord, *, position: int = 0) -> PreparedRecord:
+        """Prepare ``record``, the ``position``-th of its input (its origin path made absolute)."""
         path = record.origin.path if record.origin else ""
         absolute = str(Path(path).resolve()) if path else ""
         rows = record_rows(record)
-        return cls(record_identity(data, absolute, position), record_fingerprint(rows),
+        return cls(record_identity(record, absolute, position), record_fingerprint(rows),
                    suggest_id(record), absolute, position, rows, record)

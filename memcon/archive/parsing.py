@@ -84,9 +84,6 @@ class ParsedFile:
         for frame in self.frames():
             yield pickle.loads(frame)
 
-    def __len__(self) -> int:
-        return self.count
-
 
 def discard(parsed: ParsedFile) -> None:
     """Remove a parsed file's spool file, if it has one."""
@@ -112,7 +109,7 @@ def parse_file(path: str, format_name: str | None = None, spool_dir: str | None 
                 validate(data)
             except MemconError as exc:
                 raise InputError(path, str(exc), position=f"record {position + 1}") from None
-            prepared = PreparedRecord.of(record, position=position, data=data)
+            prepared = PreparedRecord.of(record, position=position)
             line = pickle.dumps(prepared, pickle.HIGHEST_PROTOCOL)
             parsed.count += 1
             parsed.turns += prepared.rows.turns

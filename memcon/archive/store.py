@@ -60,12 +60,6 @@ def _match(prepared: PreparedRecord, using: str) -> tuple[int, str, str] | None:
     return (int(row[0]), str(row[1]), str(row[2])) if row else None
 
 
-def find_stored(prepared: PreparedRecord, *, using: str = "default") -> Document | None:
-    """The stored document ``prepared`` is a version of, if any (see ``_match``)."""
-    found = _match(prepared, using)
-    return None if found is None else Document.objects.using(using).get(pk=found[0])
-
-
 def plan(prepared: PreparedRecord, *, using: str = "default") -> Outcome:
     """What storing ``prepared`` would do, without writing anything."""
     found = _match(prepared, using)

@@ -46,7 +46,10 @@ def search(query: str, *, speaker: str | None = None, limit: int = 20, offset: i
 
 
 def _hits(matches: list[Match], using: str) -> list[SearchHit]:
+    # only what a hit shows: not the documents' notes, participants and other JSON columns
     items = {item.pk: item for item in BodyItem.objects.using(using).select_related("document")
+             .only("text", "turn", "speaker", "position", "document__doc_id",
+                   "document__title", "document__date")
              .filter(pk__in=[m.item_id for m in matches])}
     hits: list[SearchHit] = []
     for match in matches:

@@ -7,20 +7,21 @@ from typing import Any
 
 from django.db import connections
 
+from memcon.archive.models import BodyItem
 from memcon.search.query import Node, to_tsquery
 from memcon.search.snippets import MARK_END, MARK_START, Match
 
 CONFIG = "english"
-TABLE = "archive_bodyitem"
+TABLE = BodyItem._meta.db_table
 # the expression must be written exactly as in the index for PostgreSQL to use it
 VECTOR = f"to_tsvector('{CONFIG}', b.text)"
 HEADLINE_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=32, MinWords=12"
 
 
-def _filters(tree: Node, speaker_words: list[str]) -> tuple[str, list[Any]]:
-    query_sql, params = to_tsquery(tree, CONFIG)
+def _filters(query_sql: str, query_params: list[Any],
+             speaker_words: list[str]) -> tuple[str, list[Any]]:
     where = f"b.kind = 'turn' AND {VECTOR} @@ {query_sql}"
-    out: list[Any] = list(params)
+    out: list[Any] = list(query_params)
     for word in speaker_words:
         # a whole word of the label, in any case: "Stalin" matches "[Joseph] Stalin"
         where += r" AND b.speaker ~* %s"
@@ -31,8 +32,8 @@ def _filters(tree: Node, speaker_words: list[str]) -> tuple[str, list[Any]]:
 def search(tree: Node, speaker_words: list[str], limit: int, offset: int,
            using: str) -> tuple[int, list[Match]]:
     """The number of matching turns, and one page of them, best first."""
-    where, params = _filters(tree, speaker_words)
     query_sql, query_params = to_tsquery(tree, CONFIG)
+    where, params = _filters(query_sql, query_params, speaker_words)
     with connections[using].cursor() as cursor:
         cursor.execute(f"SELECT count(*) FROM {TABLE} b WHERE {where}", params)
         total = int(cursor.fetchone()[0])

@@ -203,16 +203,17 @@ def parse_query(query: str) -> Node:
     return tree
 
 
-def _fts5_string(text: str) -> str:
+def fts5_string(text: str) -> str:
+    """``text`` as one FTS5 string: quoted, so that nothing in it is read as query syntax."""
     return '"' + text.replace('"', '""') + '"'
 
 
 def to_fts5(node: Node) -> str:
     """The tree in SQLite FTS5 query syntax (every word quoted, so none is read as syntax)."""
     if isinstance(node, Term):
-        return _fts5_string(node.text.lower()) + (" *" if node.prefix else "")
+        return fts5_string(node.text.lower()) + (" *" if node.prefix else "")
     if isinstance(node, Phrase):
-        return _fts5_string(node.text.lower())
+        return fts5_string(node.text.lower())
     if isinstance(node, Or):
         return "(" + " OR ".join(to_fts5(item) for item in node.items) + ")"
     if isinstance(node, And):

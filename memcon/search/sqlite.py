@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from django.db import connections
 
-from memcon.search.query import Node, to_fts5
+from memcon.archive.bulk import TURN_INDEX
+from memcon.search.query import Node, fts5_string, to_fts5
 from memcon.search.snippets import MARK_END, MARK_START, Match
 
-TABLE = "archive_turn_fts"
+TABLE = TURN_INDEX
 SNIPPET_TOKENS = 32
 # bm25 weights per column: the text ranks; the speaker column only filters
 _RANK = f"bm25({TABLE}, 1.0, 0.0)"
@@ -21,7 +22,7 @@ def match_expression(tree: Node, speaker_words: list[str]) -> str:
     """The FTS5 MATCH expression: the query on the text column, the speaker's words on speaker."""
     expression = f"(text : ({to_fts5(tree)}))"
     if speaker_words:
-        wanted = " ".join('"' + w.replace('"', '""') + '"' for w in speaker_words)
+        wanted = " ".join(fts5_string(word) for word in speaker_words)
         expression += f" AND (speaker : ({wanted}))"
     return expression
 

@@ -12,12 +12,12 @@ from memcon.model.schema import validate_document
 
 
 def test_identity_is_collection_and_local_id_when_both_are_known() -> None:
-    data = {"collection": {"id": "frus1943China", "title": None}, "local_id": "d79"}
-    assert record_identity(data, "/a/v.xml", 2) == "collection:frus1943China/d79"
+    record = DocumentRecord(collection=Collection("frus1943China", None), local_id="d79")
+    assert record_identity(record, "/a/v.xml", 2) == "collection:frus1943China/d79"
 
 
 def test_identity_falls_back_to_file_and_position() -> None:
-    assert record_identity({"local_id": "d79"}, "/a/v.xml", 2) == "file:/a/v.xml#2"
+    assert record_identity(DocumentRecord(local_id="d79"), "/a/v.xml", 2) == "file:/a/v.xml#2"
 
 
 def fingerprint(record: DocumentRecord, **origin: str) -> str:
