@@ -15,7 +15,6 @@ before anything that would fire the update or delete triggers on rows not yet in
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib
 from collections.abc import Sequence
 from functools import cache
@@ -24,9 +23,8 @@ from typing import Any
 from django.db import connections, models
 
 from memcon.archive.models import BodyItem
-from memcon.archive.rows import BODY_COLUMNS, to_json_text
+from memcon.archive.rows import BODY_COLUMNS
 
-_COLUMNS = ("document_id", "position", "kind", "speaker", "turn", "text", "meta")
 # SQLite's FTS5 table over turns and its insert trigger (migration 0002)
 TURN_INDEX = "archive_turn_fts"
 _INSERT_TRIGGER = "archive_turn_fts_insert"
@@ -93,19 +91,23 @@ def json_placeholder(vendor: str) -> str:
 
 
 @cache
-def _history_sql(model: type[models.Model], where: str) -> str:
+def _history_sql(model: type[models.Model], where: str, after_id: bool = False) -> str:
     historical = historical_model(model)
     columns = ", ".join(f'"{f.column}"' for f in historical.tracked_fields)
     return (f"INSERT INTO {historical._meta.db_table} ({columns}, history_date, "
             f"history_change_reason, history_type, history_user_id) "
             f"SELECT {columns}, %s, %s, '+', NULL FROM {model._meta.db_table} "
-            f'WHERE "{where}" = %s')
+            f'WHERE "{where}" = %s' + (' AND "id" > %s' if after_id else ""))
 
 
 def copy_to_history(cursor: Any, model: type[models.Model], where: str, value: int,
-                    stamp: Any, reason: str) -> None:
-    """Write the '+' revision of the ``model`` rows whose column ``where`` is ``value``."""
-    cursor.execute(_history_sql(model, where), [stamp, reason, value])
+                    stamp: Any, reason: str, after_id: int | None = None) -> None:
+    """Write the '+' revision of the ``model`` rows whose column ``where`` is ``value`` (and
+    whose id is above ``after_id``, when given: the rows just inserted)."""
+    if after_id is None:
+        cursor.execute(_history_sql(model, where), [stamp, reason, value])
+    else:
+        cursor.execute(_history_sql(model, where, True), [stamp, reason, value, after_id])
 
 
 @cache
@@ -116,39 +118,20 @@ def _body_sql(vendor: str) -> str:
 
 
 def insert_body_rows(document_id: int, rows: Sequence[tuple[Any, ...]], *, stamp: Any,
-                     reason: str, using: str) -> None:
-    """Insert a new document's body rows (see ``memcon.archive.rows``), with their revisions."""
+                     reason: str, using: str, new_document: bool = True) -> None:
+    """Insert body rows (see ``memcon.archive.rows``) of a document, each with its '+' revision.
+
+    For a stored document (``new_document=False``) only the rows inserted now get one.
+    """
     if not rows:
         return
     connection = connections[using]
-    with connection.cursor() as cursor:
-        cursor.executemany(_body_sql(connection.vendor), [(document_id, *row) for row in rows])
-        copy_to_history(cursor, BodyItem, "document_id", document_id, stamp, reason)
-
-
-def insert_body_items(document_id: int, items: list[tuple[int, dict[str, Any]]], *,
-                      reason: str, when: dt.datetime, using: str) -> None:
-    """Insert ``(position, values)`` items of a stored document, each with its '+' revision."""
-    if not items:
-        return
-    connection = connections[using]
-    quote = connection.ops.quote_name
-    rows = [(document_id, position, v["kind"], v["speaker"], v["turn"], v["text"],
-             to_json_text(v["meta"])) for position, v in items]
     table = BodyItem._meta.db_table
-    history_table = historical_model(BodyItem)._meta.db_table
-    stamp = connection.ops.adapt_datetimefield_value(when)
     with connection.cursor() as cursor:
-        cursor.executemany(_body_sql(connection.vendor), rows)
-        # the new rows' ids, for their revisions (executemany returns none)
-        cursor.execute(f"SELECT {quote('position')}, {quote('id')} FROM {quote(table)} "
-                       f"WHERE {quote('document_id')} = %s AND {quote('position')} >= %s",
-                       [document_id, min(position for position, _ in items)])
-        ids = dict(cursor.fetchall())
-        columns = (*_COLUMNS, "id", "history_date", "history_change_reason", "history_type",
-                   "history_user_id")
-        names = ", ".join(quote(c) for c in columns)
-        marks = ", ".join(json_placeholder(connection.vendor) if c == "meta" else "%s"
-                          for c in columns)
-        cursor.executemany(f"INSERT INTO {quote(history_table)} ({names}) VALUES ({marks})",
-                           [(*row, ids[row[1]], stamp, reason, "+", None) for row in rows])
+        last_id = None
+        if not new_document:
+            # ids only grow: the rows inserted now are this document's rows above this id
+            cursor.execute(f'SELECT COALESCE(MAX("id"), 0) FROM {table}')
+            last_id = int(cursor.fetchone()[0])
+        cursor.executemany(_body_sql(connection.vendor), [(document_id, *row) for row in rows])
+        copy_to_history(cursor, BodyItem, "document_id", document_id, stamp, reason, last_id)

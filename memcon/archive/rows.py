@@ -35,7 +35,7 @@ CREDIT_ROLES = (("contributors", "contributor"), ("translators", "translator"),
                 ("funders", "funder"))
 # a body row: position, kind, speaker (turns only), turn number (turns only), text, meta JSON
 BODY_COLUMNS = ("position", "kind", "speaker", "turn", "text", "meta")
-_SCALARS = tuple(c for c in DOCUMENT_COLUMNS if c not in JSON_COLUMNS)
+SCALAR_COLUMNS = tuple(c for c in DOCUMENT_COLUMNS if c not in JSON_COLUMNS)
 
 
 def to_json_text(value: Any) -> str:
@@ -62,7 +62,7 @@ class RecordRows:
         for role, _position, name in self.credits:
             credits[role].append(name)
         return DocumentRecord(
-            **{name: values[name] for name in _SCALARS},
+            **{name: values[name] for name in SCALAR_COLUMNS},
             languages=json.loads(values["languages"]),
             participants=[Participant(**p) for p in json.loads(values["participants"])],
             notes=[Note.from_json(n) for n in json.loads(values["notes"])],
@@ -107,7 +107,7 @@ def record_rows(record: DocumentRecord) -> RecordRows:
     """The rows that store ``record``."""
     # DOCUMENT_COLUMNS lists the JSON columns last, in this order
     document = (
-        *(getattr(record, name) for name in _SCALARS),
+        *(getattr(record, name) for name in SCALAR_COLUMNS),
         to_json_text(list(record.languages)),
         to_json_text([p.to_json() for p in record.participants]),
         to_json_text([n.to_json() for n in record.notes]),

@@ -8,16 +8,25 @@ stored document in place, as a new revision (django-simple-history), never as a 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from typing import Any, Literal
 
 from django.db import connections, models, transaction
 from django.utils import timezone
 
-from memcon.archive.bulk import historical_model, index_pending, insert_body_items
+from memcon.archive.bulk import historical_model, index_pending, insert_body_rows
 from memcon.archive.fresh import collection_id, insert_document
 from memcon.archive.keys import PreparedRecord
 from memcon.archive.models import BodyItem, Credit, Document, Source
+from memcon.archive.rows import (
+    BODY_COLUMNS,
+    CREDIT_ROLES,
+    DOCUMENT_COLUMNS,
+    JSON_COLUMNS,
+    SCALAR_COLUMNS,
+    SOURCE_COLUMNS,
+)
 from memcon.errors import NotFound
 from memcon.model import BodyItem as RecordItem
 from memcon.model import Collection as RecordCollection
@@ -26,16 +35,7 @@ from memcon.model import Source as RecordSource
 
 Outcome = Literal["added", "updated", "unchanged"]
 
-_DOCUMENT_FIELDS = (
-    "title", "date", "date_end", "date_text", "time_start", "time_end", "doc_type", "summary",
-    "original_heading", "place", "doc_number", "local_id", "classification", "drafted_by",
-    "rights", "uploaded", "complete",
-)
-_SOURCE_FIELDS = ("citation", "repository", "collection", "series", "box", "folder", "record_id",
-                  "url")
-_CREDIT_ROLES = (("contributors", Credit.Role.CONTRIBUTOR), ("translators", Credit.Role.TRANSLATOR),
-                 ("funders", Credit.Role.FUNDER))
-_BODY_FIELDS = ("kind", "speaker", "turn", "text", "meta")
+_BODY_FIELDS = BODY_COLUMNS[1:]  # what a stored item may change: all but its position
 
 
 def _match(prepared: PreparedRecord, using: str) -> tuple[int, str, str] | None:
@@ -84,9 +84,9 @@ def store(prepared: PreparedRecord, *, using: str = "default",
         document = Document.objects.using(using).get(pk=found[0])
         _fill_document(document, prepared, now, using)
         _save(document, "~", reason, using)
-        _write_source(document, prepared.record.source, reason, using)
-        _write_credits(document, prepared.record, reason, using)
-        _write_body(document, prepared.record.body, reason, using)
+        _write_source(document, prepared.rows.source, reason, using)
+        _write_credits(document, prepared.rows.credits, reason, using)
+        _write_body(document, prepared.rows.body, reason, using)
         return "updated", document.doc_id
 
 
@@ -98,28 +98,25 @@ def store_record(record: DocumentRecord, *, position: int = 0,
 
 def _fill_document(document: Document, prepared: PreparedRecord, now: dt.datetime,
                    using: str) -> None:
-    record = prepared.record
-    for name in _DOCUMENT_FIELDS:
-        setattr(document, name, getattr(record, name))
+    rows = prepared.rows
+    for name, value in zip(DOCUMENT_COLUMNS, rows.document, strict=True):
+        setattr(document, name, json.loads(value) if name in JSON_COLUMNS else value)
     document.identity = prepared.identity
-    document.languages = list(record.languages)
-    document.participants = [p.to_json() for p in record.participants]
-    document.notes = [n.to_json() for n in record.notes]
-    document.extra = dict(record.extra)
-    collection = record.collection or RecordCollection(None, None)
-    document.collection_id = collection_id(collection.id, collection.title, using)
-    origin = record.origin
+    key, title = rows.collection or (None, None)
+    document.collection_id = collection_id(key, title, using)
+    _path, origin_format, sha256, reader_version = rows.origin or ("", "", "", "")
     document.origin_path = prepared.origin_path
     document.origin_position = prepared.position
-    document.origin_format = origin.format if origin else ""
-    document.origin_sha256 = origin.sha256 if origin else ""
-    document.reader_version = origin.reader_version if origin else ""
+    document.origin_format = origin_format
+    document.origin_sha256 = sha256
+    document.reader_version = reader_version
     document.ingested_at = now
     document.fingerprint = prepared.fingerprint
 
 
-def _write_source(document: Document, source: RecordSource, reason: str, using: str) -> None:
-    values = {name: getattr(source, name) for name in _SOURCE_FIELDS}
+def _write_source(document: Document, source: Sequence[str | None], reason: str,
+                  using: str) -> None:
+    values = dict(zip(SOURCE_COLUMNS, source, strict=True))
     row = Source.objects.using(using).filter(document=document).first()
     if row is not None and all(getattr(row, k) == v for k, v in values.items()):
         return
@@ -137,9 +134,8 @@ def _save(row: models.Model, kind: str, reason: str, using: str) -> None:
     _history(type(row), [row], kind, reason, using)
 
 
-def _write_credits(document: Document, record: DocumentRecord, reason: str, using: str) -> None:
-    wanted = [(role, position, name) for attr, role in _CREDIT_ROLES
-              for position, name in enumerate(getattr(record, attr))]
+def _write_credits(document: Document, wanted: Sequence[tuple[str, int, str]], reason: str,
+                   using: str) -> None:
     rows = list(Credit.objects.using(using).filter(document=document))
     if sorted((r.role, r.position, r.name) for r in rows) == sorted(wanted):
         return
@@ -154,27 +150,21 @@ def _write_credits(document: Document, record: DocumentRecord, reason: str, usin
     _history(Credit, created, "+", reason, using)
 
 
-def _item_values(item: RecordItem, turn: int | None) -> dict[str, Any]:
-    return {"kind": item.kind, "speaker": item.speaker if item.kind == "turn" else None,
-            "turn": turn, "text": item.text, "meta": dict(item.meta)}
-
-
-def _write_body(document: Document, items: Sequence[RecordItem], reason: str,
+def _write_body(document: Document, body: Sequence[tuple[Any, ...]], reason: str,
                 using: str) -> None:
     """Update the body in place: only items that changed get a new revision (and re-indexing)."""
     existing = {row.position: row
                 for row in BodyItem.objects.using(using).filter(document=document)}
-    to_create: list[tuple[int, dict[str, Any]]] = []
+    to_create: list[tuple[Any, ...]] = []
     to_update: list[BodyItem] = []
-    turn = 0
-    for position, item in enumerate(items):
-        if item.kind == "turn":
-            turn += 1
-        values = _item_values(item, turn if item.kind == "turn" else None)
-        row = existing.pop(position, None)
+    for item in body:
+        row = existing.pop(item[0], None)
         if row is None:
-            to_create.append((position, values))
-        elif any(getattr(row, k) != v for k, v in values.items()):
+            to_create.append(item)
+            continue
+        values = dict(zip(_BODY_FIELDS, item[1:], strict=True))
+        values["meta"] = json.loads(values["meta"])
+        if any(getattr(row, k) != v for k, v in values.items()):
             for name, value in values.items():
                 setattr(row, name, value)
             to_update.append(row)
@@ -184,7 +174,9 @@ def _write_body(document: Document, items: Sequence[RecordItem], reason: str,
     if to_update:
         BodyItem.objects.using(using).bulk_update(to_update, list(_BODY_FIELDS), batch_size=500)
         _history(BodyItem, to_update, "~", reason, using)
-    insert_body_items(document.pk, to_create, reason=reason, when=timezone.now(), using=using)
+    stamp = connections[using].ops.adapt_datetimefield_value(timezone.now())
+    insert_body_rows(document.pk, to_create, stamp=stamp, reason=reason, using=using,
+                     new_document=False)
 
 
 def _history(model: type[models.Model], rows: Sequence[models.Model], kind: str, reason: str,
@@ -212,9 +204,9 @@ def load_record(doc_id: str, *, using: str = "default") -> DocumentRecord:
 def record_of(document: Document, *, using: str = "default") -> DocumentRecord:
     """Rebuild a record from a stored document and its rows."""
     source_row = Source.objects.using(using).filter(document=document).first()
-    source = RecordSource(**{name: getattr(source_row, name) for name in _SOURCE_FIELDS}) \
+    source = RecordSource(**{name: getattr(source_row, name) for name in SOURCE_COLUMNS}) \
         if source_row else RecordSource()
-    credits: dict[str, list[str]] = {role: [] for _, role in _CREDIT_ROLES}
+    credits: dict[str, list[str]] = {role: [] for _, role in CREDIT_ROLES}
     for credit in Credit.objects.using(using).filter(document=document).order_by("role", "position"):
         credits.setdefault(credit.role, []).append(credit.name)
     body = [RecordItem(row.kind, row.text, speaker=row.speaker if row.kind == "turn" else None,  # type: ignore[arg-type]
@@ -225,7 +217,7 @@ def record_of(document: Document, *, using: str = "default") -> DocumentRecord:
                     sha256=document.origin_sha256, reader_version=document.reader_version) \
         if document.origin_format else None
     return DocumentRecord(
-        **{name: getattr(document, name) for name in _DOCUMENT_FIELDS},
+        **{name: getattr(document, name) for name in SCALAR_COLUMNS},
         source=source,
         contributors=credits[Credit.Role.CONTRIBUTOR],
         translators=credits[Credit.Role.TRANSLATOR],
