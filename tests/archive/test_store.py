@@ -112,6 +112,19 @@ def test_shortened_body_drops_the_removed_items(db_alias: str,
     assert removed == len(dairen_record.body) - 3
 
 
+def test_lengthened_body_adds_the_new_items_each_with_one_revision(
+        db_alias: str, dairen_record: DocumentRecord) -> None:
+    shorter = dataclasses.replace(dairen_record, body=dairen_record.body[:3])
+    _, doc_id = store.store_record(shorter, using=db_alias)
+    assert store.store_record(dairen_record, using=db_alias) == ("updated", doc_id)
+    assert store.load_record(doc_id, using=db_alias).body == dairen_record.body
+    revisions = BodyItem.history.using(db_alias)
+    assert revisions.filter(history_type="+").count() == len(dairen_record.body)
+    assert revisions.filter(history_type="~").count() == 0  # the first three did not change
+    assert set(revisions.values_list("id", flat=True)) == set(
+        BodyItem.objects.using(db_alias).values_list("id", flat=True))
+
+
 def test_different_records_with_the_same_suggested_id_get_distinct_ids(
         db_alias: str, dairen_record: DocumentRecord) -> None:
     other = dataclasses.replace(dairen_record, origin=Origin("elsewhere.txt", "archive-page",
