@@ -13,7 +13,6 @@ import os
 import secrets
 import shutil
 import subprocess
-import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -21,7 +20,9 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from memcon.model import BodyItem, DocumentRecord, Origin, Participant, Source
+from memcon.model import DocumentRecord
+from tests.support import process
+from tests.support.records import soong_stalin_dairen_exchange
 
 os.environ["MEMCON_TESTING"] = "1"
 _TMP = Path(tempfile.mkdtemp(prefix="memcon-tests-"))
@@ -168,105 +169,28 @@ def db_url(db_alias: str, tmp_path: Path) -> str:
     return str(tmp_path / "archive.sqlite3")
 
 
-def soong_stalin_dairen_exchange() -> DocumentRecord:
-    """The Dairen exchange of the reference record, as its reader emits it.
-
-    Wilson Center Digital Archive, "Record of a Meeting Between T.V. Soong and Stalin",
-    10 August 1945 (Victor Hoo Collection, box 6, folder 9, Hoover Institution Archives): the
-    turns on Dairen, text copied unchanged — 9 turns mention Dairen, 4 of them Stalin's.
-    """
-    def turn(speaker: str, *paragraphs: str) -> BodyItem:
-        return BodyItem("turn", "\n\n".join(paragraphs), speaker=speaker)
-
-    return DocumentRecord(
-        title="Record of a Meeting Between T.V. Soong and Stalin",
-        date="1945-08-10", date_text="August 10, 1945", time_start="21:00", time_end="23:30",
-        doc_type="Memorandum of Conversation",
-        summary="T.V. Soong, Stalin, and others discuss the status of the war with Japan, the "
-                "borders of Inner and Outer Mongolia, and the right of Soviet use of Manchurian "
-                "railroads.",
-        original_heading="Record of Meeting Between T. Soong and Stalin",
-        source=Source(citation="Victor Hoo Collection, box 6, folder 9, Hoover Institution "
-                               "Archives. Contributed by David Wolff.",
-                      repository="Hoover Institution Archives", collection="Victor Hoo Collection",
-                      box="6", folder="9"),
-        contributors=["David Wolff"], funders=["Chun & Jane Chiu Family Foundation"],
-        languages=["en"],
-        participants=[Participant(label="Stalin"), Participant(label="Soong")],
-        body=[
-            BodyItem("dateline", "10 August, 1945 9:00 – 11:30 p.m."),
-            turn("Stalin", "The Japanese want to capitulate."),
-            turn("Soong", "Thanks to you."),
-            turn("Stalin", "We cannot accept excluding Dairen from military zone. Nothing in "
-                 "nature of military arrangements now necessary. But in 15 years we cannot sign "
-                 "treaty when time comes. We must sign treaty to foresee what may happen.",
-                 "Cannot exclude Dairen from military zone.",
-                 "Ready to establish zone inside Dairen and from 2 or 3 kilometers outside "
-                 "which will not be under military control in peace time. As regards railroad "
-                 "cannot be excluded from zone."),
-            turn("Molotov", "We've got to reach agreement."),
-            turn("Wang", "May I be allowed to make a plea to Stalin re Dairen. When I departed "
-                 "from Chungking to Moscow General Chiang wanted me to state this case to Stalin. "
-                 "Port of Dairen is similar in nature to port of Kowloon."),
-            turn("Stalin", "British consider Hong Kong as theirs. Dairen in 30 years will be "
-                 "Chinese."),
-            turn("Wang", "Kowloon also leased to Britain. Important to South China as Dairen for "
-                 "Manchuria."),
-            turn("Stalin", "I do not want China to renounce Dairen. What am I called upon to do "
-                 "to satisfy you?"),
-            BodyItem("stage", "(Stalin laughs)"),
-            turn("Wang", "Let Dairen to be under Chinese administration, we will use soviet "
-                 "experts. If you accept this we can easier get back Kowloon."),
-            turn("Stalin", "We cannot exclude Dairen from military zone. In case of war we would "
-                 "have to interfere. Let us state in treaty that Russians will have no troops in "
-                 "Dairen and that in case of war Russia will defend Dairen."),
-            turn("Wang", "In time of war Dairen will be subject to military control?"),
-            turn("Stalin", "Yes, as it is in military zone."),
-            turn("Molotov", "South Manchurian Railway only to connect with Port Arthur and "
-                 "Dairen."),
-        ],
-        origin=Origin(path="samples/wilson/soong-stalin-1945-08-10.txt", format="archive-page",
-                      sha256="0" * 64, reader_version="1"),
-    )
-
-
 @pytest.fixture
 def dairen_record() -> DocumentRecord:
     """A fresh copy of the reference record's Dairen exchange (see soong_stalin_dairen_exchange)."""
     return soong_stalin_dairen_exchange()
 
 
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent
-REFERENCE = PACKAGE_ROOT / "memcon" / "samples" / "wilson" / "soong-stalin-1945-08-10.txt"
 MemconRun = Callable[..., "subprocess.CompletedProcess[str]"]
-
-
-def subprocess_env() -> dict[str, str]:
-    """The environment of a memcon subprocess: this checkout importable, the database from --db."""
-    out = {k: v for k, v in os.environ.items() if k != "MEMCON_DATABASE_URL"}
-    out["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PACKAGE_ROOT), out.get("PYTHONPATH")]))
-    return out
-
-
-def _memcon_run(db: str, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "memcon", "--db", db, *args],
-                          env=subprocess_env(), capture_output=True, text=True, timeout=timeout,
-                          check=False)
 
 
 @pytest.fixture
 def memcon_run() -> MemconRun:
     """Run ``python -m memcon --db DB ARGS`` as a real process, to the end."""
-    return _memcon_run
+    return process.run_memcon
 
 
 @pytest.fixture
 def reference_path() -> Path:
     """The reference record's file (Wilson Center, Soong–Stalin, 10 August 1945)."""
-    return REFERENCE
+    return process.REFERENCE
 
 
 @pytest.fixture
 def memcon_env() -> dict[str, str]:
-    """The environment for a memcon subprocess started by hand (see subprocess_env)."""
-    return subprocess_env()
+    """The environment for a memcon subprocess started by hand (see tests.support.process)."""
+    return process.memcon_env()

@@ -6,10 +6,7 @@ import json
 
 import click
 
-
-def _db(ctx: click.Context) -> str | None:
-    root = ctx.find_root()
-    return root.obj.get("db") if root.obj else None
+from memcon.cli import global_db
 
 
 @click.group("db")
@@ -29,7 +26,7 @@ def migrate_command(ctx: click.Context) -> None:
     """
     from memcon.archive.database import database_errors, describe, migrate, setup
 
-    setup(_db(ctx))
+    setup(global_db(ctx))
     with database_errors():
         applied = migrate("default")
     if applied:
@@ -48,7 +45,7 @@ def status_command(ctx: click.Context, as_json: bool) -> None:
     """
     from memcon.archive.database import database_errors, setup
 
-    setup(_db(ctx))
+    setup(global_db(ctx))
     from memcon.archive.maintenance import status
 
     with database_errors():
@@ -81,7 +78,7 @@ def backup_command(ctx: click.Context, path: str) -> None:
     """
     from memcon.archive.database import database_errors, setup
 
-    setup(_db(ctx))
+    setup(global_db(ctx))
     from memcon.archive.maintenance import backup
 
     with database_errors():

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 
 import click
 
+from memcon.cli import global_db
 from memcon.cli.serve import (
     DEFAULT_HOST,
     DEFAULT_PORT,
     check_address,
-    configure,
-    prepare_database,
+    open_site_archive,
     run_server,
 )
 
@@ -29,11 +29,11 @@ def sample_files(root: Path = SAMPLES) -> list[Path]:
     return [Path(path) for path in input_files([root])[0]]
 
 
-def load_samples() -> IngestReport:
-    """Ingest every bundled sample into the configured database, naming each failure on stderr."""
+def load_samples(files: list[Path]) -> IngestReport:
+    """Ingest ``files`` into the configured database, naming each failure on stderr."""
     from memcon.archive.ingest import ingest_paths
 
-    return ingest_paths(sample_files(), using="default",
+    return ingest_paths(files, using="default",
                         on_failure=lambda failure: click.echo(f"memcon: {failure}", err=True))
 
 
@@ -56,13 +56,12 @@ def command(ctx: click.Context, demo_db: str | None, host: str, port: int, worke
 
     Example: memcon demo --db demo.sqlite3 --port 8080
     """
-    db = demo_db or (ctx.obj.get("db") if ctx.obj else None)
     if not no_serve:
         check_address(host, port)
-    url = configure(db, host)
-    prepare_database()
-    click.echo(f"Ingesting {len(sample_files())} sample files into {url}")
-    report = load_samples()
+    url = open_site_archive(demo_db or global_db(ctx), host)
+    files = sample_files()
+    click.echo(f"Ingesting {len(files)} sample files into {url}")
+    report = load_samples(files)
     click.echo(report.summary())
     if report.interrupted:
         raise SystemExit(130)

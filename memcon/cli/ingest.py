@@ -9,6 +9,8 @@ from typing import IO, TYPE_CHECKING, Any
 
 import click
 
+from memcon.cli import global_db
+
 if TYPE_CHECKING:
     from tqdm import tqdm
 
@@ -89,8 +91,7 @@ def command(ctx: click.Context, paths: tuple[str, ...], format_name: str | None,
     """
     from memcon.archive.database import database_errors, ensure_migrated, setup
 
-    db = ctx.obj.get("db") if ctx.obj else None
-    setup(db)
+    setup(global_db(ctx))
     # a dry run creates nothing, not even the database; else a new archive is made and
     # migrated while the first files are parsed
     prepare = None if dry_run else partial(ensure_migrated, "default")

@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from memcon.cli import global_db
 from memcon.search.results import SearchHit, SearchResult
 
 BOLD, PLAIN = "\x1b[1m", "\x1b[0m"
@@ -16,13 +17,7 @@ def highlighted(hit: SearchHit, bold: bool) -> str:
     """The hit's snippet, its matches in ANSI bold when ``bold``."""
     if not bold:
         return hit.snippet
-    out: list[str] = []
-    at = 0
-    for start, end in hit.highlights:
-        out.append(hit.snippet[at:start] + BOLD + hit.snippet[start:end] + PLAIN)
-        at = end
-    out.append(hit.snippet[at:])
-    return "".join(out)
+    return "".join(BOLD + text + PLAIN if marked else text for text, marked in hit.segments())
 
 
 def render(result: SearchResult, *, bold: bool, offset: int = 0) -> str:
@@ -65,7 +60,7 @@ def command(ctx: click.Context, query: str, speaker: str | None, as_json: bool, 
     """
     from memcon.archive.database import database_errors, open_archive
 
-    open_archive(ctx.obj.get("db") if ctx.obj else None)
+    open_archive(global_db(ctx))
     from memcon.search.engine import search
 
     with database_errors():

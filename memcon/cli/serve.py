@@ -10,11 +10,12 @@ from typing import Any
 
 import click
 
+from memcon.cli import global_db
 from memcon.errors import ConfigurationError
+from memcon.site import LOOPBACK_HOSTS
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
-LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
 
 
 def site_url(host: str, port: int) -> str:
@@ -44,7 +45,7 @@ def allow_host(host: str) -> None:
     """Let the site answer requests addressed to ``host``, unless MEMCON_ALLOWED_HOSTS says otherwise."""
     if os.environ.get("MEMCON_ALLOWED_HOSTS") or host in ("0.0.0.0", "::", ""):
         return
-    names = [*LOOPBACK_NAMES, bracketed(host)]
+    names = [*LOOPBACK_HOSTS, bracketed(host)]
     os.environ["MEMCON_ALLOWED_HOSTS"] = ",".join(dict.fromkeys(names))
 
 
@@ -69,19 +70,12 @@ def check_address(host: str, port: int) -> None:
             raise ConfigurationError(f"cannot listen on {bracketed(host)}:{port}: {exc.strerror}") from exc
 
 
-def configure(db: str | None, host: str) -> str:
-    """Point Django at the database for a server on ``host``; returns the database URL in force."""
-    allow_host(host)
-    from memcon.archive.database import setup
+def open_site_archive(db: str | None, host: str) -> str:
+    """Let the site answer on ``host``, then open (and migrate) the archive; the URL in force."""
+    allow_host(host)  # before Django reads its settings
+    from memcon.archive.database import open_archive
 
-    return setup(db)
-
-
-def prepare_database() -> None:
-    """Bring the database up to date (a new SQLite file is created and migrated)."""
-    from memcon.archive.database import ensure_migrated
-
-    ensure_migrated("default")
+    return open_archive(db)
 
 
 def run_server(host: str, port: int, workers: int, threads: int) -> None:
@@ -132,8 +126,7 @@ def run_server(host: str, port: int, workers: int, threads: int) -> None:
 def serve(db: str | None, host: str, port: int, workers: int, threads: int) -> None:
     """Configure, bring the database up to date, and serve the reading room."""
     check_address(host, port)
-    configure(db, host)
-    prepare_database()
+    open_site_archive(db, host)
     run_server(host, port, workers, threads)
 
 
@@ -155,5 +148,4 @@ def command(ctx: click.Context, host: str, port: int, workers: int, threads: int
 
     Example: memcon --db archive.sqlite3 serve --port 8080
     """
-    db = ctx.obj.get("db") if ctx.obj else None
-    serve(db, host, port, workers, threads)
+    serve(global_db(ctx), host, port, workers, threads)

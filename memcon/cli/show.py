@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from memcon.cli import global_db
 from memcon.model import DocumentRecord
 
 INDENT = "      "
@@ -45,7 +46,7 @@ def render_record(doc_id: str, record: DocumentRecord, width: int = 100) -> str:
     lines.append("")
     turn = 0
     for item in record.body:
-        paragraphs = item.text.split("\n\n")
+        paragraphs = item.paragraphs
         if item.kind == "turn":
             turn += 1
             head = f"t{turn:<4} {item.speaker or '(no speaker)'}: "
@@ -94,7 +95,7 @@ def command(ctx: click.Context, doc_id: str, provenance: bool, as_json: bool) ->
     """
     from memcon.archive.database import database_errors, open_archive
 
-    open_archive(ctx.obj.get("db") if ctx.obj else None)
+    open_archive(global_db(ctx))
     from memcon.archive import store
 
     if provenance:

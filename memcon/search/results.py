@@ -23,6 +23,28 @@ class SearchHit:
     score: float
     highlights: list[tuple[int, int]] = field(default_factory=list)
 
+    def segments(self) -> list[tuple[str, bool]]:
+        """The snippet cut into (text, marked) pieces; bad or overlapping spans are tolerated.
+
+        >>> SearchHit("d", "", None, 1, None, "go to Dairen now", "", 0, 0.0, [(6, 12)]).segments()
+        [('go to ', False), ('Dairen', True), (' now', False)]
+        """
+        snippet = self.snippet
+        spans = sorted((max(0, int(a)), min(len(snippet), int(b))) for a, b in self.highlights)
+        out: list[tuple[str, bool]] = []
+        cursor = 0
+        for start, end in spans:
+            start = max(start, cursor)
+            if end <= start:
+                continue
+            if start > cursor:
+                out.append((snippet[cursor:start], False))
+            out.append((snippet[start:end], True))
+            cursor = end
+        if cursor < len(snippet):
+            out.append((snippet[cursor:], False))
+        return out
+
     def to_json(self) -> dict[str, Any]:
         """The hit as a JSON object."""
         out = asdict(self)

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from memcon.archive.database import database_settings, database_url
+from memcon.site import LOOPBACK_HOSTS
 from memcon.site.secret import secret_key
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -18,7 +19,7 @@ if _extra_test_db and os.environ.get("MEMCON_TESTING"):
 
 SECRET_KEY = secret_key(_default["NAME"], _default["ENGINE"].endswith("sqlite3"))
 DEBUG = os.environ.get("MEMCON_DEBUG") == "1"
-ALLOWED_HOSTS = [h for h in os.environ.get("MEMCON_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]").split(",") if h]
+ALLOWED_HOSTS = [h for h in os.environ.get("MEMCON_ALLOWED_HOSTS", ",".join(LOOPBACK_HOSTS)).split(",") if h]
 
 INSTALLED_APPS = [
     "django.contrib.admin",

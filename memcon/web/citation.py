@@ -1,4 +1,4 @@
-"""A record's citation line (Chicago notes style), built from plain values so exports reuse it.
+"""A record's citation line (Chicago notes style), built from plain values, not stored rows.
 
 >>> cite(CitationParts(title="Record of a Meeting Between T.V. Soong and Stalin",
 ...     date="1945-08-10", collection="Victor Hoo Collection", box="6", folder="9",
@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 
 from memcon.model.dates import MONTH_NAMES
 
-# This module is imported by pure-core code (exports): it must never import Django.
-
+# Plain values in, text out: no Django here, so code outside the web layer could reuse it.
 
 
 @dataclass(slots=True)

@@ -30,27 +30,15 @@ class NoteRef:
 
 @dataclass(slots=True)
 class BodyView:
-    """One body item on the page: its kind, anchor id, speaker, turn number and paragraphs."""
+    """One body item on the page: kind, anchor id, stored text, paragraphs, speaker, turn, notes."""
 
     kind: str
     anchor_id: str
+    text: str
     paragraphs: list[str]
     speaker: str | None = None
     turn: int | None = None
     notes: list[NoteRef] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        """The item's whole text, paragraphs joined as stored."""
-        return "\n\n".join(self.paragraphs)
-
-
-@dataclass(slots=True)
-class Segment:
-    """A piece of a search snippet; ``marked`` pieces matched the query."""
-
-    text: str
-    marked: bool
 
 
 def paragraphs(text: str | None) -> list[str]:
@@ -82,6 +70,7 @@ def body_views(items: Iterable[BodyItem], notes: Sequence[Any]) -> tuple[list[Bo
         view = BodyView(
             kind=item.kind,
             anchor_id=anchor_of(item),
+            text=item.text,
             # a stage direction, heading, dateline or gap is one block, shown as written
             paragraphs=paragraphs(item.text) if item.kind in ("turn", "paragraph") else [item.text],
             speaker=item.speaker,
@@ -164,26 +153,4 @@ def citation_line(document: Document, credits: dict[str, list[str]], url: str | 
 def display_date(document: Document) -> str | None:
     """The document's date for reading, an interval when it has an end."""
     return format_date_range(document.date, document.date_end)
-
-
-def segments(snippet: str, highlights: Sequence[Sequence[int]]) -> list[Segment]:
-    """A snippet cut into plain and matched pieces; bad or overlapping spans are tolerated.
-
-    >>> [(s.text, s.marked) for s in segments("go to Dairen now", [(6, 12)])]
-    [('go to ', False), ('Dairen', True), (' now', False)]
-    """
-    spans = sorted((max(0, int(a)), min(len(snippet), int(b))) for a, b in highlights)
-    out: list[Segment] = []
-    cursor = 0
-    for start, end in spans:
-        start = max(start, cursor)
-        if end <= start:
-            continue
-        if start > cursor:
-            out.append(Segment(snippet[cursor:start], False))
-        out.append(Segment(snippet[start:end], True))
-        cursor = end
-    if cursor < len(snippet):
-        out.append(Segment(snippet[cursor:], False))
-    return out
 

@@ -7,7 +7,7 @@ from functools import wraps
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -65,7 +65,7 @@ def document(request: HttpRequest, doc_id: str) -> HttpResponse:
     """A document: metadata, summary, source, rights, credits, citation and transcript."""
     found = Document.objects.select_related("source", "collection").filter(doc_id=doc_id).first()
     if found is None:
-        raise Http404(f"No document with the id {doc_id!r} is in this archive.")
+        return missing(request, f"No document with the id {doc_id!r} is in this archive.")
     credits = present.credits_by_role(found.credits.all())
     body, notes = present.body_views(found.body.order_by("position"), found.notes)
     url = request.build_absolute_uri(reverse("memcon:document", args=[found.doc_id]))
@@ -117,7 +117,7 @@ def search(request: HttpRequest) -> HttpResponse:
             context["result"] = result
             context["hits"] = [
                 {"hit": hit, "date": format_date_range(hit.date, None),
-                 "segments": present.segments(hit.snippet, hit.highlights)}
+                 "segments": hit.segments()}
                 for hit in result.hits
             ]
             context.update(search_pages(result.total, number))
@@ -135,13 +135,15 @@ def search_pages(total: int, number: int) -> dict[str, Any]:
     }
 
 
+def missing(request: HttpRequest, message: str | None = None) -> HttpResponse:
+    """The 404 page, with ``message`` saying what is missing, else a general one."""
+    return render(request, "memcon/404.html", {"message": message}, status=404)
+
+
 @reading_room
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    """The 404 page, naming what was not found when the view said so."""
-    message = str(exception.args[0]) if exception and exception.args else None
-    if message and not message.startswith("No document"):
-        message = None  # Django's own resolver messages are for developers, not readers
-    return render(request, "memcon/404.html", {"message": message}, status=404)
+    """Django's 404 handler: the general 404 page (its messages are for developers, not readers)."""
+    return missing(request)
 
 
 @reading_room

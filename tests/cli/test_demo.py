@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import signal
 import socket
@@ -14,10 +13,9 @@ from pathlib import Path
 
 import pytest
 
-import memcon
 from memcon.cli.demo import SAMPLES, sample_files
+from tests.support.process import memcon_env
 
-PACKAGE_ROOT = Path(memcon.__file__).resolve().parent.parent
 READY = "Serving the reading room at "
 CLOSING = re.compile(r"added (\d+), updated (\d+), unchanged (\d+), failed (\d+)")
 
@@ -25,14 +23,6 @@ CLOSING = re.compile(r"added (\d+), updated (\d+), unchanged (\d+), failed (\d+)
 def demo(tmp: Path, *args: str) -> list[str]:
     """The command line of ``python -m memcon demo ARGS``."""
     return [sys.executable, "-m", "memcon", "demo", "--db", str(tmp / "demo.sqlite3"), *args]
-
-
-def env() -> dict[str, str]:
-    """This checkout importable; no database or key inherited from the developer's environment."""
-    out = {k: v for k, v in os.environ.items() if not k.startswith("MEMCON_")}
-    out["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PACKAGE_ROOT), out.get("PYTHONPATH")]))
-    out["MEMCON_SECRET_KEY"] = "test-only-secret"
-    return out
 
 
 def counts(output: str) -> tuple[int, int, int, int]:
@@ -52,12 +42,12 @@ def test_the_samples_are_the_record_files_not_their_readme() -> None:
 
 @pytest.mark.slow
 def test_demo_without_serving_ingests_every_sample_once(tmp_path: Path) -> None:
-    first = subprocess.run(demo(tmp_path, "--no-serve"), cwd=tmp_path, env=env(),
+    first = subprocess.run(demo(tmp_path, "--no-serve"), cwd=tmp_path, env=memcon_env(),
                            capture_output=True, text=True, timeout=300)
     assert first.returncode == 0, first.stderr
     added, _, _, failed = counts(first.stdout + first.stderr)
     assert added >= 12 and failed == 0  # the reference record and the 11 FRUS documents
-    again = subprocess.run(demo(tmp_path, "--no-serve"), cwd=tmp_path, env=env(),
+    again = subprocess.run(demo(tmp_path, "--no-serve"), cwd=tmp_path, env=memcon_env(),
                            capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
     assert counts(again.stdout + again.stderr) == (0, 0, added, 0)
@@ -69,7 +59,7 @@ def test_demo_serves_the_samples_and_prints_its_address(tmp_path: Path) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    process = subprocess.Popen(demo(tmp_path, "--port", str(port)), cwd=tmp_path, env=env(),
+    process = subprocess.Popen(demo(tmp_path, "--port", str(port)), cwd=tmp_path, env=memcon_env(),
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     output: list[str] = []
     # a demo that never gets to serving must not hang the suite

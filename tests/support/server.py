@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import queue
 import signal
 import socket
 import subprocess
-import sys
 import threading
 import urllib.error
 import urllib.request
@@ -15,10 +13,8 @@ from pathlib import Path
 
 import pytest
 
-import memcon
+from tests.support.process import REFERENCE, memcon_cmd, memcon_env, run_memcon
 
-PACKAGE_ROOT = Path(memcon.__file__).resolve().parent.parent
-REFERENCE = Path(memcon.__file__).resolve().parent / "samples" / "wilson" / "soong-stalin-1945-08-10.txt"
 READY = "Serving the reading room at "
 # loopback requests must never go through a proxy named in the environment
 OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
@@ -31,24 +27,11 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def memcon_env(tmp: Path) -> dict[str, str]:
-    """The environment of a memcon subprocess: this checkout importable, no inherited database."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MEMCON_")}
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PACKAGE_ROOT), env.get("PYTHONPATH")]))
-    env["MEMCON_SECRET_KEY"] = "test-only-secret"
-    return env
-
-
-def memcon_cmd(db: str | Path, *args: str) -> list[str]:
-    """The command line of ``python -m memcon --db DB ARGS``."""
-    return [sys.executable, "-m", "memcon", "--db", str(db), *args]
-
-
 class Server:
     """A ``memcon`` subprocess whose output is read line by line as it comes."""
 
     def __init__(self, command: list[str], cwd: Path) -> None:
-        self.process = subprocess.Popen(command, cwd=cwd, env=memcon_env(cwd), text=True,
+        self.process = subprocess.Popen(command, cwd=cwd, env=memcon_env(), text=True,
                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         self.lines: queue.Queue[str | None] = queue.Queue()
         self.output: list[str] = []
@@ -106,6 +89,5 @@ def start_server(db: str | Path, cwd: Path, port: int) -> Server:
 
 def ingest_reference(db: str, cwd: Path) -> None:
     """Ingest the reference record with ``memcon ingest`` into ``db``."""
-    done = subprocess.run(memcon_cmd(db, "ingest", str(REFERENCE)), cwd=cwd, env=memcon_env(cwd),
-                          capture_output=True, text=True, timeout=120)
+    done = run_memcon(db, "ingest", str(REFERENCE), cwd=cwd)
     assert done.returncode == 0, done.stderr

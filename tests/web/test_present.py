@@ -1,22 +1,8 @@
-"""What the pages show, prepared from stored values: snippets, paragraphs, links, anchors."""
+"""What the pages show, prepared from stored values: paragraphs, links, anchors."""
 
 from __future__ import annotations
 
-from memcon.web.present import paragraphs, safe_url, segments, time_range
-
-
-def test_a_snippet_is_cut_into_plain_and_marked_pieces_without_losing_a_character() -> None:
-    snippet = "Cannot exclude Dairen from military zone; Dairen."
-    pieces = segments(snippet, [(15, 21), (42, 48)])
-    assert "".join(p.text for p in pieces) == snippet
-    assert [p.text for p in pieces if p.marked] == ["Dairen", "Dairen"]
-
-
-def test_overlapping_or_out_of_range_highlights_are_tolerated() -> None:
-    pieces = segments("abcdef", [(4, 99), (1, 3), (2, 4), (5, 5)])
-    assert "".join(p.text for p in pieces) == "abcdef"
-    assert [(p.text, p.marked) for p in pieces] == [("a", False), ("bc", True), ("d", True),
-                                                    ("ef", True)]
+from memcon.web.present import paragraphs, safe_url, time_range
 
 
 def test_paragraphs_split_on_blank_lines_and_keep_their_text() -> None:

@@ -262,3 +262,16 @@ def test_a_server_error_gets_the_reading_rooms_plain_error_page() -> None:
     assert response.status_code == 500
     page = response.content.decode()
     assert "Something went wrong" in page and '<html lang="en">' in page
+
+
+def test_the_404_handler_never_shows_an_exception_message() -> None:
+    from django.http import Http404
+    from django.test import RequestFactory
+
+    from memcon.web.views import not_found
+
+    response = not_found(RequestFactory().get("/"), Http404("No document: /srv/secret/path"))
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "There is no page at this address." in page and "/srv/secret" not in page
+    assert "default-src 'none'" in response.headers["Content-Security-Policy"]
