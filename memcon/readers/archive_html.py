@@ -123,11 +123,12 @@ class _Text:
             self.end_block()
 
 
-def _decoded(data: bytes, path: str) -> str:
-    if len(data) > MAX_BYTES:
-        raise InputError(path, f"is larger than {MAX_BYTES // (1024 * 1024)} MB, too large "
-                               "for a saved archive page")
-    return InputFile(path, data).text
+def _decoded(source: InputFile) -> str:
+    """The page's text as the input decoded it, unless the file is too large for a page."""
+    if len(source.data) > MAX_BYTES:
+        raise InputError(source.path, f"is larger than {MAX_BYTES // (1024 * 1024)} MB, too "
+                                      "large for a saved archive page")
+    return source.text
 
 
 def _parse(text: str, path: str) -> html.HtmlElement:
@@ -152,7 +153,8 @@ def visible_paragraphs(root: html.HtmlElement) -> list[tuple[str, int | None]]:
 
 def page_text(data: bytes, path: str) -> str:
     """The visible text of a saved page: its paragraphs separated by blank lines."""
-    return "\n\n".join(text for text, _ in visible_paragraphs(_parse(_decoded(data, path), path)))
+    text = _decoded(InputFile(path, data))
+    return "\n\n".join(text for text, _ in visible_paragraphs(_parse(text, path)))
 
 
 def _html_lines(paragraphs: list[tuple[str, int | None]]) -> dict[int, int | None]:
@@ -172,9 +174,10 @@ def is_html(data: bytes) -> bool:
     return bool(_HTML_START.match(data[:4096]))
 
 
-def parse_html_page(data: bytes, path: str = "<html>") -> DocumentRecord:
+def parse_html_page(page: InputFile) -> DocumentRecord:
     """One record from a saved archive page; InputError for any other HTML page."""
-    source = _decoded(data, path)
+    path = page.path
+    source = _decoded(page)
     if not any(marker in source for marker in _ARCHIVE_MARKERS):
         raise InputError(path, "is an HTML page but not an archive record page "
                                '(no "Document Information" block, no archive address)')
@@ -201,22 +204,14 @@ class ArchiveHtmlReader:
 
     def sniff(self, source: InputFile) -> int:
         """85 for HTML with the archive's markers, 10 for other HTML, 0 for anything else."""
-        data = _utf8(source.data)
+        data = source.markup_bytes
         if not is_html(data):
             return 0
         return 85 if any(marker.encode() in data for marker in _ARCHIVE_MARKERS) else 10
 
     def read(self, source: InputFile) -> Iterator[DocumentRecord]:
         """Yield the page's one record."""
-        yield parse_html_page(source.data, source.path)
-
-
-def _utf8(data: bytes) -> bytes:
-    """A UTF-16 page re-encoded as UTF-8 (for sniffing only); other bytes as they are."""
-    for bom, encoding in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
-        if data.startswith(bom):
-            return data[2:].decode(encoding, errors="replace").encode("utf-8")
-    return data
+        yield parse_html_page(source)
 
 
 READER = ArchiveHtmlReader()

@@ -14,7 +14,7 @@ from copy import deepcopy
 from lxml import etree
 
 from memcon.readers.frus_participants import PARTICIPANT_HEADS
-from memcon.readers.frus_text import tag_name
+from memcon.readers.xml import local_name
 
 _GAP = re.compile(r"^\[[^\[\]]*\b(?:not declassified|illegible|excised|redacted|"
                   r"withheld|deleted|sanitized)\b[^\[\]]*\]\.?$", re.IGNORECASE)
@@ -84,7 +84,7 @@ def _own_paragraph(p: etree._Element, div: etree._Element) -> bool:
     for ancestor in p.iterancestors():
         if ancestor is div:
             return True
-        if tag_name(ancestor) in _NOTE_FREE:
+        if local_name(ancestor) in _NOTE_FREE:
             return False
     return True
 
@@ -94,7 +94,7 @@ def lined(element: etree._Element) -> etree._Element:
     copy = deepcopy(element)
     copy.tail = None
     for child in list(copy)[1:]:
-        if tag_name(child):
+        if local_name(child):
             child.addprevious(etree.Element("lb"))
     return copy
 

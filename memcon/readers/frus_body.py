@@ -38,7 +38,8 @@ from memcon.readers.frus_participants import (
     table_participants,
     text_participants,
 )
-from memcon.readers.frus_text import RawNote, is_smallcaps, render, render_paragraph, tag_name
+from memcon.readers.frus_text import RawNote, is_smallcaps, render, render_paragraph
+from memcon.readers.xml import local_name
 
 _SKIPPED = frozenset({"pb", "milestone", "cb", "fw", "anchor"})
 
@@ -130,6 +131,14 @@ class BodyBuilder:
     def last_index(self) -> int | None:
         return len(self.parts.body) - 1 if self.parts.body else None
 
+    def text_and_notes(self, element: etree._Element) -> tuple[str, list[RawNote]]:
+        """The element's text and notes; the notes of an element without text go to the last item."""
+        notes: list[RawNote] = []
+        text = render(element, notes)
+        if not text:
+            self.add_notes(notes, self.last_index())
+        return text, notes
+
     def continue_turn(self, text: str, notes: list[RawNote]) -> None:
         if self.turn is None:
             self.add("paragraph", text, notes)
@@ -151,26 +160,23 @@ class BodyBuilder:
     def walk(self, element: etree._Element) -> None:
         for child in element:
             # paragraphs, most of a body, go straight to their handler
-            handler = _HANDLERS.get(tag_name(child))
+            handler = _HANDLERS.get(local_name(child))
             if handler is not None:
                 handler(self, child)
             else:
                 self.child(child)
 
     def child(self, child: etree._Element) -> None:
-        name = tag_name(child)
+        name = local_name(child)
         if not name or name in _SKIPPED:
             return
         handler = _HANDLERS.get(name)
         if handler is not None:
             handler(self, child)
             return
-        notes: list[RawNote] = []
-        text = render(child, notes)
+        text, notes = self.text_and_notes(child)
         if text:
             self.block(text, notes)
-        else:
-            self.add_notes(notes, self.last_index())
 
     def block(self, text: str, notes: list[RawNote]) -> None:
         """A block that is not a paragraph (quote, figure): part of a turn, or a paragraph."""
@@ -189,27 +195,21 @@ class BodyBuilder:
     def on_head(self, head: etree._Element) -> None:
         if head is self.root_head:
             return  # the document's title
-        notes: list[RawNote] = []
-        text = render(head, notes)
+        text, notes = self.text_and_notes(head)
         self.turn = None
         if text:
             self.add("heading", text, notes)
-        else:
-            self.add_notes(notes, self.last_index())
 
     def on_dateline(self, element: etree._Element) -> None:
-        notes: list[RawNote] = []
-        text = render(element, notes)
+        text, notes = self.text_and_notes(element)
         if text:
             self.add("dateline", text, notes)
-        else:
-            self.add_notes(notes, self.last_index())
 
     def on_opener(self, element: etree._Element) -> None:
         for child in element:
-            if tag_name(child) in ("dateline", "note"):
+            if local_name(child) in ("dateline", "note"):
                 self.child(child)
-            elif tag_name(child):
+            elif local_name(child):
                 notes: list[RawNote] = []
                 text = render(child, notes)
                 if text and is_classification_stamp(text) and self.parts.stamp is None:
@@ -218,13 +218,10 @@ class BodyBuilder:
                     self.add("paragraph", text, notes)
 
     def on_closer(self, element: etree._Element) -> None:
-        notes: list[RawNote] = []
-        text = render(lined(element), notes)
+        text, notes = self.text_and_notes(lined(element))
         self.turn = None
         if text:
             self.add("paragraph", text, notes, meta={"closer": True})
-        else:
-            self.add_notes(notes, self.last_index())
 
     on_signed = on_closer
     on_salute = on_closer
@@ -232,13 +229,10 @@ class BodyBuilder:
     on_div = walk
 
     def on_figure(self, element: etree._Element) -> None:
-        notes: list[RawNote] = []
-        text = render(element, notes)
+        text, notes = self.text_and_notes(element)
         self.turn = None
         if text:
             self.add("paragraph", text, notes)
-        else:
-            self.add_notes(notes, self.last_index())
 
     def on_attachment(self, element: etree._Element) -> None:
         self.attachments += 1
@@ -262,7 +256,7 @@ class BodyBuilder:
             self.parts.participants.extend(list_participants(element, self.side))
             self.listing = False
         elif kind == "subject" or head_text.rstrip(":").strip().lower() in ("subject", "subjects"):
-            items = [render(i) for i in element if tag_name(i) == "item"]
+            items = [render(i) for i in element if local_name(i) == "item"]
             self.parts.subject = self.parts.subject or "; ".join(i for i in items if i) or None
         elif self.turn is not None:
             self.continue_turn(text, notes)

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from memcon.readers.frus_text import is_smallcaps, render, render_raw, tag_name, tidy
+from memcon.readers.frus_text import is_smallcaps, render, render_raw, tidy
+from memcon.readers.xml import local_name
 from memcon.transcript.labels import is_field_label, label_shape
 
 # The label, its colon (a dash may follow it: "The Combined Chiefs of Staff:—"), the text.
@@ -27,7 +28,6 @@ _PERSON_TAGS = frozenset({"persName", "name", "rs", "gloss"})
 _GLOSSES = frozenset({"gloss", "term", "ref"})
 _BLOCKS = frozenset({"quote", "list", "table", "p", "ab", "lg"})
 _SPEAKER_LABELS: dict[str, bool] = {}
-_LINED = frozenset({"list", "table"})
 
 
 @dataclass(slots=True)
@@ -68,7 +68,7 @@ def _label_ref(p: etree._Element) -> str | None:
         return None
     ref = None
     for child in p:
-        name = tag_name(child)
+        name = local_name(child)
         if name == "note":
             continue
         if name in _PERSON_TAGS:
@@ -77,8 +77,7 @@ def _label_ref(p: etree._Element) -> str | None:
             # the name may be wrapped: <hi rend="strong"><persName …>Kissinger</persName>:</hi>
             for person in child.iter("{*}persName", "{*}name", "{*}gloss"):
                 ref = _ref(person) or ref
-        # render_raw() of a childless element is its text (a list or table aside)
-        raw = (child.text or "") if not len(child) and name not in _LINED else render_raw(child)
+        raw = render_raw(child)
         if ":" in raw or ":" in (child.tail or ""):
             break
     return ref
@@ -137,9 +136,9 @@ def smallcaps_label(p: etree._Element, text: str) -> SpeakerLabel | None:
     """
     lead = [p.text or ""]
     for child in p:
-        name = tag_name(child)
+        name = local_name(child)
         if is_smallcaps(child):
-            if any(tag_name(d) in _GLOSSES for d in child.iterdescendants()):
+            if any(local_name(d) in _GLOSSES for d in child.iterdescendants()):
                 return None
             before = tidy("".join(lead))
             if before and (not before.endswith(",") or len(before) > 60):

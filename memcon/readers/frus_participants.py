@@ -230,14 +230,16 @@ def list_participants(element: etree._Element, side: str | None = None) -> list[
 
 def table_participants(element: etree._Element) -> list[Participant]:
     """The people of a ``<table>``: one column per delegation, or one person per row."""
-    rows = [[cell for cell in row if local_name(cell) == "cell"] for row in element.iter("{*}row")]
+    # each row's cells with their text, rendered once
+    rows = [[(cell, render(cell)) for cell in row if local_name(cell) == "cell"]
+            for row in element.iter("{*}row")]
     rows = [row for row in rows if row]
     if not rows:
         return []
     first = element.find("{*}row")
     headers: list[str] | None = None
     if first is not None and first.get("role") == "label":
-        headers = [render(cell).rstrip(":").strip() for cell in rows[0]]
+        headers = [text.rstrip(":").strip() for _, text in rows[0]]
         rows = rows[1:]
     out: list[Participant] = []
     side: str | None
@@ -246,19 +248,19 @@ def table_participants(element: etree._Element) -> list[Participant]:
     ):
         for column, side in enumerate(headers):
             for row in rows:
-                if column < len(row) and render(row[column]):
-                    out.extend(entry_participants(row[column], side or None))
+                if column < len(row) and row[column][1]:
+                    out.extend(entry_participants(row[column][0], side or None))
         return out
     side = None
     for row in rows:
-        filled = [cell for cell in row if render(cell)]
-        if len(filled) == 1 and is_side_heading(filled[0], render(filled[0])):
-            side = render(filled[0]).rstrip(":").strip()
+        filled = [(cell, text) for cell, text in row if text]
+        if len(filled) == 1 and is_side_heading(*filled[0]):
+            side = filled[0][1].rstrip(":").strip()
         elif len(filled) == 1:
-            out.extend(entry_participants(filled[0], side))
+            out.extend(entry_participants(filled[0][0], side))
         elif filled:
-            people = entry_participants(filled[0], side)
-            role = "; ".join(render(cell) for cell in filled[1:])
+            people = entry_participants(filled[0][0], side)
+            role = "; ".join(text for _, text in filled[1:])
             for person in people:
                 person.role = person.role or role or None
             out.extend(people)

@@ -142,10 +142,10 @@ def parse_source_note(text: str, *, inline: bool = False) -> SourceNote:
     if not text:
         return note
     body = re.sub(r"^Sources?:\s*", "", text)
-    parts = sentences(body)
     if (inline or _FILE_NUMBER.match(body)) and not text.startswith("Source"):
         _inline_parts(body, note)
         return note
+    parts = sentences(body)
     if parts and not _CLASSIFICATION.match(parts[0].rstrip(".")):
         _archival_parts(parts[0], note.source)
     for sentence in parts:

@@ -7,7 +7,6 @@ documents is read in bounded memory.
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,9 +19,9 @@ from memcon.model.body import Note
 from memcon.readers.frus_body import build_body
 from memcon.readers.frus_heads import infer_doc_type, read_when, split_number
 from memcon.readers.frus_sources import SourceNote, looks_like_citation, parse_source_note
-from memcon.readers.frus_text import RawNote, render, tag_name
+from memcon.readers.frus_text import RawNote, render
 from memcon.readers.inputs import InputFile
-from memcon.readers.xml import FRUS_NS, TEI_NS, XML_NS, refuse_doctype_entities, xml_id
+from memcon.readers.xml import FRUS_NS, TEI_NS, XML_NS, iterparse, local_name, release, xml_id
 
 FRUS_URL = "https://history.state.gov/historicaldocuments/{volume}/{document}"
 # Elements outside documents whose subtrees are no longer needed once they end.
@@ -56,15 +55,6 @@ class Volume:
     persons: dict[str, Person] = field(default_factory=dict)
 
 
-def _release(element: etree._Element) -> None:
-    """Free an element's subtree and the already-read siblings before it."""
-    element.clear(keep_tail=True)  # type: ignore[call-arg]
-    parent = element.getparent()
-    if parent is not None:
-        while element.getprevious() is not None:
-            del parent[0]
-
-
 def read_header(header: etree._Element) -> Collection:
     """The volume as a collection: ``idno type="frus"`` and the complete title."""
     idno = header.find(".//{*}idno[@type='frus']")
@@ -91,51 +81,41 @@ def read_person(entry: etree._Element, persons: dict[str, Person]) -> None:
 
 def iter_documents(data: bytes, path: str) -> Iterator[tuple[etree._Element, Volume]]:
     """Stream a volume: yield each document element (freed after use) with the volume so far."""
-    refuse_doctype_entities(data, path)
     volume = Volume()
-    context = etree.iterparse(
-        io.BytesIO(data), events=("start", "end"), resolve_entities=False, no_network=True,
-        load_dtd=False, huge_tree=False, remove_comments=False, tag=_WATCHED,
-    )
     depth = header = 0
     # lxml makes a Python object for an element each time one is reached and drops it after;
     # holding those of the document being read lets its end event and its readers reuse them
     held: list[etree._Element] = []
-    try:
-        for event, element in context:
-            name = tag_name(element)
-            document = name == "div" and element.get("type") == "document"
-            if event == "start":
-                depth += document
-                header += name == "teiHeader"
-                if depth:
-                    held.append(element)
-                continue
-            if document:
-                depth -= 1
-                if depth == 0:
-                    yield element, volume
-                    held.clear()
-                    _release(element)
-                continue
+    for event, element in iterparse(data, path, events=("start", "end"), tag=_WATCHED):
+        name = local_name(element)
+        document = name == "div" and element.get("type") == "document"
+        if event == "start":
+            depth += document
+            header += name == "teiHeader"
             if depth:
-                continue
-            if name == "teiHeader":
-                header -= 1
-                volume.collection = read_header(element)
-                _release(element)
-            elif header:
-                continue  # the header is read whole at its end
-            elif (name == "person" and xml_id(element)) or (
-                    name in ("item", "p", "row") and element.find(_PERSON_ID) is not None):
-                read_person(element, volume.persons)
-                _release(element)
-            elif name in _RELEASED:
-                _release(element)
-    except etree.XMLSyntaxError as exc:
-        line, column = exc.position if exc.position else (None, None)
-        message = exc.msg.split(", line ")[0] if exc.msg else "not well-formed XML"
-        raise InputError(path, f"malformed XML: {message}", line=line, column=column) from None
+                held.append(element)
+            continue
+        if document:
+            depth -= 1
+            if depth == 0:
+                yield element, volume
+                held.clear()
+                release(element, path)
+            continue
+        if depth:
+            continue
+        if name == "teiHeader":
+            header -= 1
+            volume.collection = read_header(element)
+            release(element, path)
+        elif header:
+            continue  # the header is read whole at its end
+        elif (name == "person" and xml_id(element)) or (
+                name in ("item", "p", "row") and element.find(_PERSON_ID) is not None):
+            read_person(element, volume.persons)
+            release(element, path)
+        elif name in _RELEASED:
+            release(element, path)
 
 
 def _notes_of_head(head: etree._Element | None) -> tuple[str, list[RawNote]]:
@@ -152,9 +132,9 @@ def _source_note(div: etree._Element, head_notes: list[RawNote]
         if raw.type == "source":
             return parse_source_note(raw.text), raw
     for child in div:
-        if tag_name(child) == "note" and child.get("type") == "source":
+        if local_name(child) == "note" and child.get("type") == "source":
             return parse_source_note(render(child), inline=True), child
-        if tag_name(child) in _BODY_START:
+        if local_name(child) in _BODY_START:
             break
     # no typed source note: an old volume's untyped first head note, if it only cites files
     if head_notes and head_notes[0].type is None and looks_like_citation(head_notes[0].text):
@@ -242,9 +222,9 @@ class FrusTeiReader:
 
     def sniff(self, source: InputFile) -> int:
         """90+ for TEI with the FRUS namespace or FRUS documents; 0 for anything not XML."""
-        head = source.data[:65536].lstrip(b"\xef\xbb\xbf \t\r\n")
-        if not head.startswith(b"<"):
+        if not source.starts_with_markup:
             return 0
+        head = source.data[:65536]
         frus = FRUS_NS.encode() in head
         documents = re.search(rb"<(?:\w+:)?div\b[^>]*\btype=[\"']document[\"']", head) is not None
         if frus and (documents or TEI_NS.encode() in head):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from memcon.readers.xml import xml_id
+from memcon.readers.xml import local_name, xml_id
 
 # Sentinels for structure inside rendered text; none of them can occur in XML character data.
 LINE = "\x01"  # a line break (<lb/>, list items, table rows)
@@ -32,7 +32,6 @@ _SKIPPED = frozenset({"pb", "milestone", "cb", "anchor", "figure", "graphic", "f
 # what the renderer treats otherwise than plain inline text
 _STRUCTURAL = _BLOCKS | {"note", "lb", "list", "table"}
 _LINED = frozenset({"list", "table"})
-_TAG_NAMES: dict[object, str] = {}
 
 
 @dataclass(slots=True)
@@ -72,20 +71,9 @@ def tidy(raw: str) -> str:
     return raw.strip()
 
 
-def tag_name(element: etree._Element) -> str:
-    """An element's tag without its namespace; "" for comments and processing instructions."""
-    tag = element.tag
-    name = _TAG_NAMES.get(tag)
-    if name is None:
-        name = tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-        if len(_TAG_NAMES) < 4096:  # a hostile file may use any number of distinct tags
-            _TAG_NAMES[tag] = name
-    return name
-
-
 def is_smallcaps(element: etree._Element) -> bool:
     """True for ``<hi rend="smallcaps">`` (and rend lists naming small caps)."""
-    return tag_name(element) == "hi" and "smallcaps" in (element.get("rend") or "").lower()
+    return local_name(element) == "hi" and "smallcaps" in (element.get("rend") or "").lower()
 
 
 class _Renderer:
@@ -100,7 +88,7 @@ class _Renderer:
 
     def top(self, element: etree._Element) -> None:
         """Render the element itself (a list or table keeps its lines)."""
-        name = tag_name(element)
+        name = local_name(element)
         if name == "list":
             self.list(element)
         elif name == "table":
@@ -122,7 +110,7 @@ class _Renderer:
         marks = self.marks
         tail = None
         for child in element:
-            name = _TAG_NAMES.get(child.tag) or tag_name(child)
+            name = local_name(child)
             if name in _STRUCTURAL or name in marks:
                 self.child(child, name)
             elif name and name not in _SKIPPED:
@@ -170,7 +158,7 @@ class _Renderer:
             self.out.append(element.text)
         after_label = False
         for child in element:
-            name = tag_name(child)
+            name = local_name(child)
             if name in ("item", "head"):
                 if not after_label:
                     self.out.append(LINE)
@@ -211,7 +199,7 @@ def _flat_text(element: etree._Element, marks: frozenset[str]) -> str | None:
     for child in element:
         if len(child):
             return None
-        name = _TAG_NAMES.get(child.tag) or tag_name(child)
+        name = local_name(child)
         text = child.text
         if not name or name in _STRUCTURAL or name in marks or (name in _SKIPPED and text):
             return None
@@ -229,7 +217,7 @@ def render(element: etree._Element, notes: list[RawNote] | None = None, *,
 
     Elements named in ``marks`` are wrapped in MARK_OPEN/MARK_CLOSE so callers can find them.
     """
-    if tag_name(element) in _LINED:
+    if local_name(element) in _LINED:
         renderer = _Renderer(notes, marks)
         renderer.top(element)
         return tidy("".join(renderer.out))
@@ -253,7 +241,7 @@ def render_paragraph(element: etree._Element, notes: list[RawNote] | None = None
 
 def render_raw(element: etree._Element) -> str:
     """The element's text with notes dropped and breaks kept as sentinels (for label analysis)."""
-    if not len(element) and tag_name(element) not in _LINED:
+    if not len(element) and local_name(element) not in _LINED:
         return element.text or ""
     renderer = _Renderer(None, frozenset())
     renderer.top(element)

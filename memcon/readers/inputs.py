@@ -40,7 +40,7 @@ _BOMS = (
 # break), FF and CR are fine. Kept as a set for ``looks_binary`` and as a regex for speed.
 _CONTROL = {c for c in range(32) if c not in (9, 10, 11, 12, 13)} | {127}
 _CONTROL_BYTES = bytes(sorted(_CONTROL))
-_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL_RE = re.compile(f"[{re.escape(''.join(map(chr, sorted(_CONTROL))))}]")
 
 # Formats a user may hand over by mistake, told apart by their first bytes.
 _SIGNATURES = (
@@ -81,6 +81,8 @@ class InputFile:
     _encoding: str | None = field(default=None, repr=False)
     _truncated: bool = field(default=False, repr=False)
     _error: InputError | None = field(default=None, repr=False)
+    _sha256: str | None = field(default=None, repr=False, compare=False)
+    _markup_bytes: bytes | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def read(cls, path: str | Path) -> InputFile:
@@ -107,22 +109,38 @@ class InputFile:
 
     @property
     def sha256(self) -> str:
-        """The sha256 of the input bytes, in hex."""
-        return hashlib.sha256(self.data).hexdigest()
+        """The sha256 of the input bytes, in hex (hashed once: each reader tried asks)."""
+        if self._sha256 is None:
+            self._sha256 = hashlib.sha256(self.data).hexdigest()
+        return self._sha256
 
     @property
     def starts_with_markup(self) -> bool:
         """True when the first character, past a BOM and white space, is ``<`` (XML, HTML).
 
-        Plain-text sniffers ask this first, so that a large XML volume is never decoded as text.
+        Plain-text sniffers ask this first, so that a large XML volume is never decoded as text;
+        markup sniffers ask it too, so that the two never both claim a file.
         """
-        head = self.data[:4096]
+        head = self.data[:_SAMPLE]
         for bom in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
             if head.startswith(bom):
                 head = head[len(bom):]
                 break
         head = head.replace(b"\x00", b"").lstrip(b" \t\r\n")
         return head.startswith(b"<")
+
+    @property
+    def markup_bytes(self) -> bytes:
+        """The bytes, for sniffers to find ASCII markers in: UTF-16 re-encoded as UTF-8 (once)."""
+        if self._markup_bytes is None:
+            self._markup_bytes = self.data
+            for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"),
+                                  (codecs.BOM_UTF16_BE, "utf-16-be")):
+                if self.data.startswith(bom):
+                    self._markup_bytes = self.data[len(bom):].decode(
+                        encoding, errors="replace").encode("utf-8")
+                    break
+        return self._markup_bytes
 
     @property
     def text(self) -> str:
@@ -264,8 +282,7 @@ def _decode_strict(data: bytes, start: int, encoding: str, path: str, *, by_bom:
             # a download or copy that stopped mid-character: the partial bytes are no text
             return DecodedText(body[:exc.start].decode(encoding), encoding, truncated=True)
         prefix = body[:exc.start].decode(encoding, "replace")
-        line = prefix.count("\n") + 1
-        column = len(prefix) - (prefix.rfind("\n") + 1) + 1
+        line, column = line_and_column(prefix, len(prefix))
         name = encoding.upper()
         how = f"has a {name} byte-order mark" if by_bom else f"looks like {name}"
         raise InputError(path, f"{how}, but its bytes here are not {name}",

@@ -17,11 +17,10 @@ InputError with the line and column libxml2 reports.
 from __future__ import annotations
 
 import io
-import os
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import Any
 
 from lxml import etree
 
@@ -31,7 +30,6 @@ from memcon.readers.inputs import binary_kind, bom_encoding, line_and_column, lo
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 FRUS_NS = "http://history.state.gov/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
-NS = {"tei": TEI_NS, "frus": FRUS_NS}
 
 _SAFE_OPTIONS: dict[str, Any] = {
     "resolve_entities": False,
@@ -54,8 +52,8 @@ _UNRESOLVED_PREFIXES = (
     (b"\x00<\x00", "utf-16-be"),
     (b"<\x00", "utf-16-le"),
 )
-# a private marker for elements iter_elements has handed out and cleared
-_SPENT = "{urn:memcon:iter-elements}spent"
+# local names by tag: a volume uses a few dozen tags millions of times
+_LOCAL_NAMES: dict[object, str] = {}
 
 
 def safe_parser() -> etree.XMLParser:
@@ -118,13 +116,6 @@ def xml_text(data: bytes) -> str:
 
 def check_xml_bytes(data: bytes, path: str) -> Prolog:
     """Refuse binary, empty or entity-declaring XML before lxml sees it; return its prolog."""
-    prolog = _check_head(data, path, complete=True)
-    assert prolog is not None  # a complete text always has a whole prolog
-    return prolog
-
-
-def _check_head(data: bytes, path: str, *, complete: bool) -> Prolog | None:
-    """``check_xml_bytes`` on the whole input or only its head (None: the prolog goes on)."""
     kind = binary_kind(data)
     if kind:
         raise InputError(path, f"is {kind}, not XML")
@@ -132,10 +123,12 @@ def _check_head(data: bytes, path: str, *, complete: bool) -> Prolog | None:
         raise InputError(path, "is empty")
     if looks_binary(data[:_HEAD]):
         raise InputError(path, "is a binary file, not XML")
-    prolog = read_prolog(xml_text(data[:_HEAD]), complete=complete and len(data) <= _HEAD)
-    if prolog is None and complete:
+    # most prologs fit the head: scan the whole text only when they do not
+    prolog = read_prolog(xml_text(data[:_HEAD]), complete=len(data) <= _HEAD)
+    if prolog is None:
         prolog = read_prolog(xml_text(data), complete=True)
-    if prolog is not None and prolog.entity_line is not None:
+    assert prolog is not None  # a complete text always has a whole prolog
+    if prolog.entity_line is not None:
         raise InputError(path, "declares entities in its DOCTYPE, which memcon refuses for "
                                "safety (entity expansion, external files); replace each entity "
                                "with the text it stands for", line=prolog.entity_line)
@@ -177,95 +170,60 @@ def parse_xml(data: bytes, path: str) -> etree._Element:
     return root
 
 
-def iter_elements(
-    source: bytes | str | os.PathLike[str],
-    tag: str | Sequence[str],
-    path: str | None = None,
+def iterparse(
+    data: bytes,
+    path: str,
     *,
-    select: Callable[[etree._Element], bool] | None = None,
-) -> Iterator[etree._Element]:
-    """Stream the elements named ``tag`` from XML bytes or a file, each when it is complete.
+    events: Sequence[str] = ("end",),
+    tag: str | Sequence[str] | None = None,
+) -> Iterator[tuple[str, etree._Element]]:
+    """Stream XML bytes with ``parse_xml``'s checks: lxml's ``(event, element)`` pairs.
 
-    Memory stays bounded: once the caller asks for the next element, the previous one is
-    cleared and dropped, so take what you need from it (or ``copy.deepcopy`` it) first.
-    ``select`` picks which matching elements to hand out (and so to clear); the others stay
-    whole, which keeps an outer element intact while inner ones of the same tag go by.
+    Memory stays bounded when the caller hands each element it is done with to ``release``.
     Malformed XML raises InputError, possibly after earlier elements were handed out.
 
     >>> xml = b'<v><div n="1"><p>a</p></div><div n="2"/></v>'
-    >>> [e.get("n") for e in iter_elements(xml, "div", "v.xml")]
+    >>> [e.get("n") for _, e in iterparse(xml, "v.xml", tag="div")]
     ['1', '2']
     """
-    label = path if path is not None else os.fspath(source) if not isinstance(source, bytes) \
-        else "<bytes>"
-    stream: IO[bytes]
-    if isinstance(source, bytes):
-        refuse_doctype_entities(source, label)
-        stream = io.BytesIO(source)
-    else:
-        stream = _open_checked(os.fspath(source), label)
-    try:
-        yield from _stream(stream, tag, label, select)
-    finally:
-        stream.close()
-
-
-def _open_checked(filename: str, label: str) -> IO[bytes]:
-    """Open an XML file for streaming after checking its prolog like ``check_xml_bytes``."""
-    try:
-        handle = open(filename, "rb")  # noqa: SIM115 -- closed by iter_elements
-    except IsADirectoryError:
-        raise InputError(label, "is a folder, not a file") from None
-    except OSError as exc:
-        raise InputError(label, f"cannot be read ({exc.strerror or exc})") from None
-    try:
-        head = handle.read(_HEAD)
-        if not head:
-            raise InputError(label, "is empty")
-        prolog = _check_head(head, label, complete=len(head) < _HEAD)
-        if prolog is None or prolog.external_dtd:
-            # a prolog longer than the head, or an external DTD: look at the whole file once
-            whole = head + handle.read()
-            if check_xml_bytes(whole, label).external_dtd:
-                refuse_undeclared_entities(xml_text(whole), label)
-        handle.seek(0)
-    except BaseException:
-        handle.close()
-        raise
-    return handle
-
-
-def _stream(
-    stream: IO[bytes],
-    tag: str | Sequence[str],
-    label: str,
-    select: Callable[[etree._Element], bool] | None,
-) -> Iterator[etree._Element]:
-    context = etree.iterparse(stream, events=("end",), tag=tag, **_SAFE_OPTIONS)
+    refuse_doctype_entities(data, path)
+    context: Any = etree.iterparse(  # lxml-stubs lack the root attribute
+        io.BytesIO(data), events=tuple(events), tag=tag, **_SAFE_OPTIONS)
     checked = False
     try:
-        for _event, element in context:
+        for event, element in context:
             if not checked:
-                _refuse_declared_entities(element, label)
+                _refuse_declared_entities(element, path)
                 checked = True
-            if select is not None and not select(element):
-                continue
-            _refuse_entity_nodes(element, label)
-            _drop_spent_siblings(element)
-            yield element
-            element.clear(keep_tail=True)
-            element.set(_SPENT, "")
+            yield event, element
     except etree.XMLSyntaxError as exc:
-        raise syntax_error(exc, label) from None
+        raise syntax_error(exc, path) from None
+    if context.root is not None and _may_hold_entities(context.root):
+        _refuse_entity_nodes(context.root, path)  # what no release() looked at
 
 
-def _drop_spent_siblings(element: etree._Element) -> None:
-    """Remove the already handed-out elements just before this one, so memory stays flat."""
+def release(element: etree._Element, path: str) -> None:
+    """Free a streamed element and the siblings before it, refusing unresolved entities first."""
+    check = _may_hold_entities(element)
+    if check:
+        _refuse_entity_nodes(element, path)
+    element.clear(keep_tail=True)  # type: ignore[call-arg]  # lxml-stubs lack keep_tail
     parent = element.getparent()
+    if parent is None:
+        return
     previous = element.getprevious()
-    while parent is not None and previous is not None and previous.get(_SPENT) is not None:
+    while previous is not None:
+        if check:
+            _refuse_entity_nodes(previous, path)
         parent.remove(previous)
         previous = element.getprevious()
+
+
+def _may_hold_entities(element: etree._Element) -> bool:
+    """False without a DOCTYPE: libxml2 then refuses any undeclared entity itself."""
+    # walking every streamed subtree for entities costs a few per cent of a volume's reading
+    docinfo: Any = element.getroottree().docinfo  # lxml-stubs lack doctype
+    return bool(docinfo.doctype)
 
 
 def syntax_error(exc: etree.XMLSyntaxError, path: str) -> InputError:
@@ -306,11 +264,15 @@ def _refuse_entity_nodes(element: etree._Element, path: str) -> None:
 
 
 def local_name(element: etree._Element) -> str:
-    """An element's tag without its namespace (``{…tei…}div`` → ``div``)."""
+    """An element's tag without its namespace (``{…tei…}div`` → ``div``); "" for comments and PIs."""
     tag = element.tag
-    if not isinstance(tag, str):
-        return ""
-    return tag.rsplit("}", 1)[-1]
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        # comments, PIs and entities have a factory function for their tag, not a string
+        name = tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+        if len(_LOCAL_NAMES) < 4096:  # a hostile file may use any number of distinct tags
+            _LOCAL_NAMES[tag] = name
+    return name
 
 
 def xml_id(element: etree._Element) -> str | None:

@@ -387,6 +387,21 @@ def test_entity_declaring_doctype_is_refused() -> None:
         list(READER.read(InputFile("bomb.xml", data)))
 
 
+def test_an_unresolved_entity_is_refused_not_dropped() -> None:
+    # a parameter entity reference makes libxml2 keep an undeclared entity as a node
+    data = (b'<!DOCTYPE TEI [ %pe; ]><TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>'
+            b'<div type="document"><head>1. Memo</head><p>Yes&foo;no.</p></div>'
+            b"</body></text></TEI>")
+    with pytest.raises(InputError, match="&foo;"):
+        list(READER.read(InputFile("entity.xml", data)))
+
+
+def test_a_cut_volume_says_it_seems_cut_off() -> None:
+    data = (SAMPLES / E13).read_bytes()
+    with pytest.raises(InputError, match=r"malformed XML: .*\(the file seems cut off\)"):
+        list(READER.read(InputFile("cut.xml", data[:len(data) // 2])))
+
+
 def test_truncated_volume_is_refused_after_its_complete_documents() -> None:
     data = (SAMPLES / E13).read_bytes()
     cut = data[: data.index(b'<div type="document" xml:id="d91"') + 400]

@@ -179,3 +179,18 @@ def test_input_file_keeps_the_bytes_and_their_sha256() -> None:
     assert source.data == REFERENCE.read_bytes()
     assert len(source.sha256) == 64
     assert source.suffix == ".txt"
+    assert source.sha256 is source.sha256  # hashed once, though every reader tried asks
+
+
+def test_markup_is_found_past_long_leading_whitespace_and_byte_order_marks() -> None:
+    assert InputFile("a.xml", b"\xef\xbb\xbf" + b" \n" * 10_000 + b"<TEI/>").starts_with_markup
+    assert InputFile("a.xml", "\n<TEI/>".encode("utf-16")).starts_with_markup
+    assert not InputFile("a.txt", b" \n" * 10_000 + b"Stalin: <yes>").starts_with_markup
+
+
+def test_markup_bytes_are_utf16_reencoded_once_and_other_bytes_as_they_are() -> None:
+    utf16 = InputFile("a.html", "<html>Digital Archive</html>".encode("utf-16"))
+    assert utf16.markup_bytes == b"<html>Digital Archive</html>"
+    assert utf16.markup_bytes is utf16.markup_bytes
+    utf8 = InputFile("a.html", b"<html>Digital Archive</html>")
+    assert utf8.markup_bytes is utf8.data
