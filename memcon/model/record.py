@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field, fields
 from typing import Any
 
 from memcon.model.body import BodyItem, Note
+
+# The form of a language the Document JSON schema accepts (its "languages" pattern).
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
+
+
+def is_language_code(value: str) -> bool:
+    """True for a language code such as ``en`` or ``zh-Hant`` (ISO 639 and subtags)."""
+    return _LANGUAGE_CODE.match(value) is not None
 
 
 @dataclass(slots=True)

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from memcon.model import Source
+
 _CREDIT_VERB = r"(?:contributed|obtained|donated|provided|translated|transcribed)"
 _CREDIT = re.compile(
     rf"\b(?P<verbs>{_CREDIT_VERB}(?:\s*(?:,|and|&)\s*{_CREDIT_VERB})*)"
@@ -53,7 +55,7 @@ _PUNCTUATION = re.compile(r"[,()\[\]\"“”]")
 
 
 @dataclass(slots=True)
-class CitationParts:
+class SplitCitation:
     """What a source citation says: where the record is held, and who provided and translated it."""
 
     repository: str | None = None
@@ -64,6 +66,11 @@ class CitationParts:
     contributors: list[str] = field(default_factory=list)
     translators: list[str] = field(default_factory=list)
     units: dict[str, str] = field(default_factory=dict)
+
+    def to_source(self, citation: str | None, record_id: str | None = None) -> Source:
+        """The model's Source: the citation as written, the holding read from it, a record id."""
+        return Source(citation=citation, repository=self.repository, collection=self.collection,
+                      series=self.series, box=self.box, folder=self.folder, record_id=record_id)
 
 
 def _sentence_ends(text: str) -> list[int]:
@@ -90,7 +97,7 @@ def _names(text: str) -> list[str]:
     return [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if n.strip()]
 
 
-def _credits(citation: str, parts: CitationParts) -> int:
+def _credits(citation: str, parts: SplitCitation) -> int:
     """Fill contributors and translators; return where the first credit's sentence starts."""
     matches = list(_CREDIT.finditer(citation))
     if not matches:
@@ -152,7 +159,7 @@ def _archival_unit(part: str) -> tuple[str, str] | None:
     return (unit, match["value"]) if unit else None
 
 
-def _holding(citation: str, parts: CitationParts) -> str:
+def _holding(citation: str, parts: SplitCitation) -> str:
     """The part of the citation that names the holding (before its first credit sentence)."""
     holding = citation[:_credits(citation, parts)]
     ends = _sentence_ends(holding)
@@ -161,9 +168,9 @@ def _holding(citation: str, parts: CitationParts) -> str:
     return holding.strip().rstrip(".")
 
 
-def split_citation(citation: str) -> CitationParts:
+def split_citation(citation: str) -> SplitCitation:
     """The repository, collection, series, box, folder, archival units and credits a citation names."""
-    parts = CitationParts()
+    parts = SplitCitation()
     holding = _holding(citation, parts)
     if _IMPRINT.search(holding):
         return parts  # a published book: no archive holds it
@@ -201,7 +208,7 @@ def split_citation(citation: str) -> CitationParts:
     return parts
 
 
-def _series_after_collection(pieces: list[str], at: int | None, parts: CitationParts) -> None:
+def _series_after_collection(pieces: list[str], at: int | None, parts: SplitCitation) -> None:
     """A plain part right after the collection and before its box or folder is its series."""
     if at is None or parts.series is not None or at + 2 >= len(pieces):
         return

@@ -8,11 +8,7 @@ checked by its form: the citation, the rights paragraphs, the upload date (only 
 date), the type, languages, the record id (only if it looks like one), the funders. The page's
 lists ("Associated People & Organizations", "Associated Places", "Subjects Discussed", "Related
 Documents") are kept apart, each under its own key; the site's footer ("© 2024 …") ends it all.
-
->>> parts = split_citation("Victor Hoo Collection, box 6, folder 9, Hoover Institution Archives. "
-...                        "Contributed by David Wolff.")
->>> parts.repository, parts.collection, parts.box, parts.folder, parts.contributors
-('Hoover Institution Archives', 'Victor Hoo Collection', '6', '9', ['David Wolff'])
+The citation's parts are read by ``memcon.readers.archive_citation``.
 """
 
 from __future__ import annotations
@@ -22,10 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from memcon.model.dates import match_date
-from memcon.readers.archive_citation import CitationParts, split_citation
 
-__all__ = ["INFO_HEADING", "SECTION_HEADINGS", "CitationParts", "DocumentInfo", "is_language_name",
-           "read_document_info", "split_citation", "upload_date"]
+__all__ = ["INFO_HEADING", "SECTION_HEADINGS", "DocumentInfo", "is_language_name",
+           "read_document_info", "upload_date"]
 
 INFO_HEADING = "document information"
 

@@ -22,14 +22,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from memcon.errors import InputError
-from memcon.model import BodyItem, DocumentRecord, Note, Source
+from memcon.model import BodyItem, DocumentRecord, Note
 from memcon.model.dates import FoundDate, match_date, match_date_range
+from memcon.readers.archive_citation import SplitCitation, split_citation
 from memcon.readers.archive_info import (
     INFO_HEADING,
     SECTION_HEADINGS,
     DocumentInfo,
     read_document_info,
-    split_citation,
 )
 from memcon.readers.inputs import InputFile
 from memcon.transcript.header import RecordHead, read_head
@@ -250,21 +250,12 @@ def parse_page(text: str, path: str = "<text>") -> DocumentRecord:
 
 
 def _apply_info(record: DocumentRecord, info: DocumentInfo, funder_line: str | None) -> None:
-    parts = split_citation(info.citation) if info.citation else None
-    record.source = Source(
-        citation=info.citation,
-        repository=parts.repository if parts else None,
-        collection=parts.collection if parts else None,
-        series=parts.series if parts else None,
-        box=parts.box if parts else None,
-        folder=parts.folder if parts else None,
-        record_id=info.record_id,
-    )
-    if parts is not None:
-        record.contributors = parts.contributors
-        record.translators = parts.translators
-        if parts.units:
-            record.extra["source_units"] = parts.units
+    parts = split_citation(info.citation) if info.citation else SplitCitation()
+    record.source = parts.to_source(info.citation, info.record_id)
+    record.contributors = parts.contributors
+    record.translators = parts.translators
+    if parts.units:
+        record.extra["source_units"] = parts.units
     record.rights = info.rights
     record.uploaded = info.uploaded
     record.doc_type = info.doc_type

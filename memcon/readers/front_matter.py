@@ -12,17 +12,19 @@ plain safe loader would turn them into a date object and the number 1260).
 from __future__ import annotations
 
 import re
-from typing import Any
-
-import yaml
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from memcon.errors import InputError
 from memcon.model import Participant, Source
 from memcon.model.dates import FoundDate, find_date, parse_time_range
+from memcon.model.record import is_language_code
+
+if TYPE_CHECKING:
+    import yaml
 
 _OPEN = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
-_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
 _ISO_DATE = re.compile(r"^(\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)(?![\d-])")
 
 _TEXT_KEYS = {
@@ -41,10 +43,21 @@ _SOURCE_KEYS = ("citation", "repository", "collection", "series", "box", "folder
                 "url")
 
 
-class _Loader(yaml.SafeLoader):
+@cache
+def _loader() -> type[yaml.SafeLoader]:
     """The safe loader with no implicit typing: every plain scalar is the string written."""
+    import yaml  # here, not at the top: PyYAML costs 11 ms, and most texts have no front matter
 
-    yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012 (PyYAML's own class attribute)
+    class Loader(yaml.SafeLoader):
+        yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012 (PyYAML's own attribute)
+
+    return Loader
+
+
+def has_front_matter(text: str) -> bool:
+    """True when the text opens with front matter, ``---`` … ``---`` (or ``...``)."""
+    opening = _OPEN.match(text)
+    return opening is not None and _CLOSE.search(text, opening.end()) is not None
 
 
 def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
@@ -59,8 +72,10 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
     if closing is None:
         raise InputError(path, "front matter opened with '---' is never closed", line=1)
     raw = text[opening.end():closing.start()]
+    import yaml  # see _loader
+
     try:
-        data = yaml.load(raw, Loader=_Loader)  # a SafeLoader: builds no Python objects
+        data = yaml.load(raw, Loader=_loader())  # a SafeLoader: builds no Python objects
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or "not valid YAML"
@@ -81,18 +96,17 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
 
 
 def _kind(value: object) -> str:
-    return "list" if isinstance(value, list) else "single value"
+    """What a YAML value is, for messages: a list, a mapping or a single value."""
+    if isinstance(value, list):
+        return "list"
+    return "mapping" if isinstance(value, dict) else "single value"
 
 
 def _text(value: object, key: str, path: str) -> str | None:
     if isinstance(value, str):
         return value.strip() or None
-    raise InputError(path, f"front matter '{key}' must be text, not a {_kind_of(value)}",
+    raise InputError(path, f"front matter '{key}' must be text, not a {_kind(value)}",
                      position="front matter")
-
-
-def _kind_of(value: object) -> str:
-    return "list" if isinstance(value, list) else "mapping" if isinstance(value, dict) else "value"
 
 
 def _texts(value: object, key: str, path: str) -> list[str]:
@@ -188,7 +202,7 @@ def _date(value: str | None) -> dict[str, Any]:
 
 def _languages(values: list[str], path: str) -> list[str]:
     for value in values:
-        if not _LANGUAGE.match(value):
+        if not is_language_code(value):
             raise InputError(path, f"front matter language {value!r} is not an ISO 639 code "
                                    "such as 'en' or 'zh-Hant'", position="front matter")
     return values

@@ -22,7 +22,6 @@ One record per ``<TEI>`` document (a ``<teiCorpus>`` yields one per document it 
 
 from __future__ import annotations
 
-import codecs
 import copy
 import re
 from collections.abc import Iterator
@@ -33,8 +32,17 @@ from lxml import etree
 from memcon.errors import InputError
 from memcon.model import BodyItem, DocumentRecord, Note, Source
 from memcon.model.body import BodyKind
+from memcon.model.record import is_language_code
 from memcon.readers.inputs import InputFile
-from memcon.readers.tei_header import People, children, first, header_fields, participants
+from memcon.readers.tei_header import (
+    Lent,
+    People,
+    children,
+    first,
+    header_fields,
+    lent,
+    participants,
+)
 from memcon.readers.tei_text import (
     EVENTS,
     SILENT,
@@ -70,19 +78,11 @@ _DATELINES = frozenset({"dateline", "docDate"})
 _BREAKS = EVENTS | {"stage", "gap"}
 
 
-def _sniff_bytes(data: bytes) -> bytes:
-    """The bytes to look for markers in; UTF-16 files are re-encoded as UTF-8 first."""
-    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
-        if data.startswith(bom):
-            return data[len(bom):].decode(encoding, errors="replace").encode("utf-8")
-    return data
-
-
 def sniff(source: InputFile) -> int:
     """85 for TEI with ``<sp>`` or ``<u>``; 40 for FRUS TEI; 30 for other TEI; else 0."""
-    data = _sniff_bytes(source.data)
-    if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+    if not source.starts_with_markup:
         return 0
+    data = source.markup_bytes
     head = data[:65536]
     if _TEI_NS not in head and not _TEI_ROOT.search(head):
         return 0
@@ -254,21 +254,22 @@ def _without(el: etree._Element, name: str) -> etree._Element:
     return kept
 
 
-def _documents(el: etree._Element, headers: list[etree._Element], people: People,
-               ) -> Iterator[tuple[etree._Element, list[etree._Element], People]]:
-    """Each ``TEI`` element with the headers of the corpora around it and the people known."""
+def _documents(el: etree._Element, lenders: list[Lent], people: People,
+               ) -> Iterator[tuple[etree._Element, list[Lent], People]]:
+    """Each ``TEI`` element with what the corpora around it lend it (their headers, read once
+    per corpus) and the people known."""
     if local_name(el) == "TEI":
-        yield el, headers, people.with_root(el)
+        yield el, lenders, people.with_root(el)
         return
     header = first(el, "teiHeader")
-    inner = [header, *headers] if header is not None else headers
+    inner = [lent(header), *lenders] if header is not None else lenders
     known = people.with_root(header) if header is not None else people
     for child in el:
         if isinstance(child.tag, str) and local_name(child) in ("TEI", "teiCorpus"):
             yield from _documents(child, inner, known)
 
 
-def _record(tei: etree._Element, inherited: list[etree._Element], people: People) -> DocumentRecord:
+def _record(tei: etree._Element, inherited: list[Lent], people: People) -> DocumentRecord:
     header = first(tei, "teiHeader")
     fields = header_fields(header, inherited)
     body = _Body(people)
@@ -276,7 +277,7 @@ def _record(tei: etree._Element, inherited: list[etree._Element], people: People
         body.block(text)
     languages = fields.get("languages") or [
         lang for el in (tei, *children(tei, "text"))
-        if (lang := el.get(f"{{{XML_NS}}}lang")) and re.match(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$", lang)
+        if (lang := el.get(f"{{{XML_NS}}}lang")) and is_language_code(lang)
     ][:1]
     title = fields.get("title")
     heading = next((item.text for item in body.items if item.kind == "heading"), None)

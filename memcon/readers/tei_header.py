@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from lxml import etree
 
 from memcon.model import Participant, Source
 from memcon.model.dates import parse_date, parse_time_range
+from memcon.model.record import is_language_code
 from memcon.readers.tei_text import (
     Fragment,
     clean,
@@ -30,7 +31,6 @@ from memcon.readers.xml import local_name, xml_id
 
 _ISO = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?"
                   r"(?:T([01]\d|2[0-3]):([0-5]\d))?")
-_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
 _PLACE_PARTS = ("placeName", "settlement", "geogName", "place", "name")
 _URL_TYPES = {"uri", "url", "urn", "handle", "doi"}
 
@@ -108,10 +108,15 @@ def _person(el: etree._Element) -> Person | None:
 
 
 class People:
-    """The persons a document may point to with ``@who``, by ``xml:id``."""
+    """The persons a document may point to with ``@who``, by ``xml:id``.
 
-    def __init__(self, roots: list[etree._Element]) -> None:
+    Persons not defined under this object's roots are looked up in ``parent`` (an enclosing
+    corpus), so a corpus's persons are read once, not copied into each of its documents.
+    """
+
+    def __init__(self, roots: list[etree._Element], parent: People | None = None) -> None:
         self.by_id: dict[str, Person] = {}
+        self.parent = parent
         for root in roots:
             self._add(root)
 
@@ -123,10 +128,7 @@ class People:
 
     def with_root(self, root: etree._Element) -> People:
         """These people and those defined under ``root`` (its own definitions win)."""
-        more = People([root])
-        for ident, person in self.by_id.items():
-            more.by_id.setdefault(ident, person)
-        return more
+        return People([root], parent=self)
 
     @staticmethod
     def ids(who: str | None) -> list[str]:
@@ -135,10 +137,20 @@ class People:
 
     def get(self, ident: str) -> Person | None:
         """The person with this id (a ``prefix:`` before it is tried both ways)."""
-        person = self.by_id.get(ident)
+        person = self._find(ident)
         if person is None and ":" in ident:
-            person = self.by_id.get(ident.split(":", 1)[1])
+            person = self._find(ident.split(":", 1)[1])
         return person
+
+    def _find(self, ident: str) -> Person | None:
+        """The person with exactly this id, defined here or in a parent."""
+        people: People | None = self
+        while people is not None:
+            person = people.by_id.get(ident)
+            if person is not None:
+                return person
+            people = people.parent
+        return None
 
     def label(self, who: str | None) -> str | None:
         """A speaker label for ``@who``: the persons' names, else their ids as written."""
@@ -265,7 +277,7 @@ def _credits(header: etree._Element) -> tuple[list[str], list[str]]:
 
 def _languages(header: etree._Element) -> list[str]:
     idents = [lang.get("ident") or "" for lang in path(header, "profileDesc/langUsage/language")]
-    return [i for i in idents if _LANGUAGE.match(i)]
+    return [i for i in idents if is_language_code(i)]
 
 
 def listed_persons(header: etree._Element) -> list[etree._Element]:
@@ -273,12 +285,11 @@ def listed_persons(header: etree._Element) -> list[etree._Element]:
     return list(descendants(first(header, "profileDesc/particDesc"), "person", "personGrp"))
 
 
-def header_fields(own: etree._Element | None,
-                  inherited: list[etree._Element]) -> dict[str, Any]:
-    """Record fields from the document's own header, then inherited (corpus) headers.
+def header_fields(own: etree._Element | None, inherited: list[Lent]) -> dict[str, Any]:
+    """Record fields from the document's own header, then what enclosing corpora lend it.
 
     Title, date, place and summary come from the document's own header only; source, rights,
-    credits and languages fall back to an enclosing ``teiCorpus`` header.
+    credits and languages fall back to an enclosing ``teiCorpus`` header (``lent`` once each).
     """
     if own is None:
         return _inherited({}, inherited)
@@ -287,30 +298,49 @@ def header_fields(own: etree._Element | None,
     out.update(next(dated, {}))
     abstract = first(own, "profileDesc/abstract")
     out["summary"] = (render_blocks(abstract).text or None) if abstract is not None else None
-    return _inherited(out, [own, *inherited])
+    return _inherited(out, [lent(own), *inherited])
 
 
-def _inherited(out: dict[str, Any], headers: list[etree._Element]) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class Lent:
+    """What one header lends to the documents under it; empty where it says nothing."""
+
+    source: Source | None
+    rights: str | None
+    funders: tuple[str, ...]
+    contributors: tuple[str, ...]
+    translators: tuple[str, ...]
+    languages: tuple[str, ...]
+
+
+def lent(header: etree._Element) -> Lent:
+    """The source, rights, funders, credits and languages one header states."""
+    source = _source(header)
+    availability = first(header, "fileDesc/publicationStmt/availability")
+    rights = render_blocks(availability).text if availability is not None else None
+    funders = [t for f in path(header, "fileDesc/titleStmt/funder") if (t := text_of(f))]
+    contributors, translators = _credits(header)
+    return Lent(source if any(source.to_json().values()) else None, rights or None,
+                 tuple(funders), tuple(contributors), tuple(translators),
+                 tuple(_languages(header)))
+
+
+def _inherited(out: dict[str, Any], lenders: list[Lent]) -> dict[str, Any]:
     """Fill source, rights, credits and languages from the first header that has them."""
-    for header in headers:
-        source = _source(header)
-        if "source" not in out and any(source.to_json().values()):
-            out["source"] = source
-        availability = first(header, "fileDesc/publicationStmt/availability")
-        rights = render_blocks(availability).text if availability is not None else None
-        if rights and "rights" not in out:
-            out["rights"] = rights
-        funders = [t for f in path(header, "fileDesc/titleStmt/funder") if (t := text_of(f))]
-        if funders and "funders" not in out:
-            out["funders"] = funders
-        contributors, translators = _credits(header)
-        if contributors and "contributors" not in out:
-            out["contributors"] = contributors
-        if translators and "translators" not in out:
-            out["translators"] = translators
-        languages = _languages(header)
-        if languages and "languages" not in out:
-            out["languages"] = languages
+    for lent in lenders:
+        # fresh copies: records must not share a Source or a list they may change
+        if lent.source is not None and "source" not in out:
+            out["source"] = replace(lent.source)
+        if lent.rights and "rights" not in out:
+            out["rights"] = lent.rights
+        if lent.funders and "funders" not in out:
+            out["funders"] = list(lent.funders)
+        if lent.contributors and "contributors" not in out:
+            out["contributors"] = list(lent.contributors)
+        if lent.translators and "translators" not in out:
+            out["translators"] = list(lent.translators)
+        if lent.languages and "languages" not in out:
+            out["languages"] = list(lent.languages)
     return out
 
 

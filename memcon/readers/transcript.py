@@ -23,7 +23,7 @@ from typing import Any
 from memcon.errors import InputError
 from memcon.model import BodyItem, DocumentRecord, Participant, Source
 from memcon.model.body import BodyKind
-from memcon.readers.front_matter import split_front_matter
+from memcon.readers.front_matter import has_front_matter, split_front_matter
 from memcon.readers.inputs import InputFile
 from memcon.readers.transcript_text import (
     Paragraph,
@@ -34,7 +34,13 @@ from memcon.readers.transcript_text import (
     split_paragraphs,
     unbold_label,
 )
-from memcon.transcript.header import RecordHead, looks_like_heading, read_dateline, read_head
+from memcon.transcript.header import (
+    RECORD_WORDS,
+    RecordHead,
+    looks_like_heading,
+    read_dateline,
+    read_head,
+)
 from memcon.transcript.labels import split_label
 from memcon.transcript.language import is_english
 from memcon.transcript.participants import with_speakers
@@ -65,16 +71,13 @@ _DOC_TYPES = (
     (re.compile(r"\bminutes\b", re.I), "Minutes"),
     (re.compile(r"\btelegram\b", re.I), "Telegram"),
 )
-_TITLE_WORDS = re.compile(
-    r"\b(?:record|records|minutes|memorandum|memo|conversation|meeting|talks?|notes?|telegram|"
-    r"cable|letter|report|transcript|protocol|excerpts?|interview|conference|hearing|briefing|"
-    r"discussion|statement|remarks|session|summit|debate|exchange|audience|dialogue)\b",
-    re.IGNORECASE,
-)
+_TITLE_WORDS = re.compile(r"\b(?:{})\b".format("|".join((
+    *RECORD_WORDS, "conference", "hearing", "briefing", "remarks", "summit", "debate",
+    "exchange", "audience", "dialogue",
+))), re.IGNORECASE)
 _SECTION_WORDS = frozenset({"notes", "footnotes", "endnotes", "references", "sources",
                             "comments", "tags", "keywords", "related", "bibliography"})
 _MARKUP = re.compile(r"\A[\s\ufeff]*<")
-_FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*$", re.S | re.M)
 
 
 def _roles(texts: Sequence[str], paragraphs: Sequence[Paragraph]) -> dict[int, str]:
@@ -89,9 +92,9 @@ def _roles(texts: Sequence[str], paragraphs: Sequence[Paragraph]) -> dict[int, s
             roles[index] = "heading"
         elif is_stamp(text):
             roles[index] = "stamp"
-        elif block_kind(text) == "gap" or (block_kind(text) and _INAUDIBLE.search(text)):
+        elif (kind := block_kind(text)) == "gap" or (kind and _INAUDIBLE.search(text)):
             roles[index] = "gap"
-        elif block_kind(text) == "paragraph" and _SHORT_BRACKET.match(text):
+        elif kind == "paragraph" and _SHORT_BRACKET.match(text):
             roles[index] = "stage"
     return roles
 
@@ -321,7 +324,7 @@ def sniff(source: InputFile) -> int:
     head = text[:200_000]
     if _MARKUP.match(head):
         return 0
-    if _FRONT.match(head):
+    if has_front_matter(head):
         return 70
     labelled = 0
     for line in head.splitlines()[:5000]:

@@ -46,12 +46,18 @@ _MARKING = re.compile(
     r"eyes\s+only|personal|urgent|immediate|flash|(?:top\s+)?priority)[.!]?$",
     re.IGNORECASE,
 )
-_RECORD_WORD = (
-    r"(?:record|records|minutes|memorandum|memo|conversation|meeting|talks?|notes?|telegram|"
-    r"cable|letter|report|transcript|protocol|excerpts?|diary|journal|message|statement|"
-    r"speech|instructions?|directive|resolution|decree|discussion|interview|summary|"
-    r"information|appeal|session|sitting|plenum|answers|journal)"
+# Words (regular-expression alternatives) naming a kind of record, in any record's title; the
+# transcript reader adds its own (press conferences, hearings) to these.
+RECORD_WORDS = (
+    "record", "records", "minutes", "memorandum", "memo", "conversation", "meeting", "talks?",
+    "notes?", "telegram", "cable", "letter", "report", "transcript", "protocol", "excerpts?",
+    "statement", "discussion", "interview", "session",
 )
+# ... and those that open the title of an archive's record ("Diary of…", "Answers to…")
+_RECORD_WORD = "(?:{})".format("|".join((
+    *RECORD_WORDS, "diary", "journal", "message", "speech", "instructions?", "directive",
+    "resolution", "decree", "summary", "information", "appeal", "sitting", "plenum", "answers",
+)))
 # A title that opens with the kind of record ("Record of…", "Ciphered Telegram", "Minutes of…"),
 # not a sentence that mentions one ("At the meeting Stalin said…", "The meeting began…").
 _RECORD_TITLE = re.compile(
@@ -74,8 +80,6 @@ _WEEKDAY = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|su
 # A heading line that runs on to the next ("Record of Conversation" / "with Comrade Kim")
 _RUNS_ON = re.compile(r"\b(?:of|between|with|and|by|for|on|to|the)$", re.IGNORECASE)
 _CONTINUES = re.compile(r"^(?:of|between|with|and|by|for|on|to)\b")
-_DATE_FIELDS = frozenset({"date", "dates", "time", "date and time", "date & time",
-                          "time and place", "place and date", "date and place"})
 
 
 @dataclass(slots=True)
@@ -307,7 +311,7 @@ def _head_kind(head: RecordHead, paragraph: str) -> BodyKind | None:
         elif name in _STAFF_FIELDS and value:
             head.participants.extend(Participant(name=n, role=written) for n, _ in
                                      split_names(value))
-        elif name in _DATE_FIELDS or "date" in name or "time" in name:
+        elif "date" in name or "time" in name:
             dateline = read_dateline(paragraph)
             if dateline is not None and _add_dateline(head, dateline):
                 return "dateline"

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 LabelShape = Literal["name", "phrase"]
@@ -192,6 +193,8 @@ def is_field_label(label: str) -> bool:
     return first in _FIELD_FIRST_WORDS
 
 
+# Readers ask about the same paragraph several times; a Label is frozen, so sharing one is safe.
+@lru_cache(maxsize=4096)
 def split_label(paragraph: str) -> Label | None:
     """The paragraph's leading label and the text after it, or None when it has none.
 

@@ -40,6 +40,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from memcon.model.body import BodyKind
@@ -107,7 +108,13 @@ def is_stage_direction(paragraph: str) -> bool:
     return _enclosed(paragraph, "(", ")")
 
 
-def block_kind(paragraph: str) -> Literal["stage", "gap", "paragraph"] | None:
+BlockKind = Literal["stage", "gap", "paragraph"]
+
+
+# Readers ask about the same paragraph several times (splitting lines, classifying, segmenting);
+# the answer depends on the text alone.
+@lru_cache(maxsize=4096)
+def block_kind(paragraph: str) -> BlockKind | None:
     """The kind of a paragraph that stands apart from speech, or None for ordinary text.
 
     >>> block_kind("(Stalin laughs)"), block_kind("[ILLEGIBLE]"), block_kind("[Greetings.]")
@@ -149,7 +156,14 @@ def speaker_labels(paragraphs: Sequence[str], known: Iterable[str] = ()) -> list
     ``known`` holds participant names from the record itself ("Present:" lists); a label whose
     surname matches one is a speaker even where it occurs once.
     """
-    labels = [split_label(p) if block_kind(p) is None else None for p in paragraphs]
+    return _speaker_labels(paragraphs, [block_kind(p) for p in paragraphs], known)
+
+
+def _speaker_labels(paragraphs: Sequence[str], kinds: Sequence[BlockKind | None],
+                    known: Iterable[str]) -> list[Label | None]:
+    """``speaker_labels`` with each paragraph's ``block_kind`` already known."""
+    labels = [split_label(p) if kind is None else None
+              for p, kind in zip(paragraphs, kinds, strict=True)]
     counts = Counter(label.key for label in labels if label is not None and not label.field)
     surnames = _known_surnames(known)
     # labels written on a line of their own are a layout when several do so; one alone is
@@ -176,14 +190,14 @@ def speaker_labels(paragraphs: Sequence[str], known: Iterable[str] = ()) -> list
 
 def segment(paragraphs: Sequence[str], known: Iterable[str] = ()) -> list[Segment]:
     """The paragraphs as body items in source order (see the module docstring for the rules)."""
-    labels = speaker_labels(paragraphs, known)
+    kinds = [block_kind(p) for p in paragraphs]
+    labels = _speaker_labels(paragraphs, kinds, known)
     items: list[Segment] = []
     # each turn's paragraphs, joined once the record is read (joining as we go is quadratic)
     texts: dict[int, list[str]] = {}
     turn: Segment | None = None
     resume: str | None = None  # the speaker who goes on after a stage direction or gap
-    for index, (paragraph, label) in enumerate(zip(paragraphs, labels, strict=True)):
-        kind = block_kind(paragraph)
+    for index, (paragraph, kind, label) in enumerate(zip(paragraphs, kinds, labels, strict=True)):
         if kind is not None:
             items.append(Segment(kind, paragraph, first=index))
             resume = (turn.speaker if turn else resume) if kind != "paragraph" else None

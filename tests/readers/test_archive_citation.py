@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from memcon.readers.archive_citation import split_citation
+from memcon.model import Source
+from memcon.readers.archive_citation import SplitCitation, split_citation
 
 
 def test_a_russian_reference_gives_its_archive_fond_and_units() -> None:
@@ -55,3 +56,41 @@ def test_a_second_holding_of_a_copy_does_not_become_a_series() -> None:
                            "opis 1, delo 499, listy 1-33, copy in Volkogonov Collection, "
                            "Manuscript Division, Library of Congress, Washington, DC.")
     assert (parts.collection, parts.series) == ("fond 52", None)
+
+
+def test_a_citation_splits_into_holding_and_credits() -> None:
+    parts = split_citation("National Archives and Records Administration, RG 59, Records of the "
+                           "Department of State, box 12, folder 3. Obtained and translated for "
+                           "CWIHP by V. M. Zubok and Mark Kramer.")
+    assert parts.repository == "National Archives and Records Administration"
+    assert parts.collection == "Records of the Department of State"
+    assert (parts.box, parts.folder) == ("12", "3")
+    assert parts.contributors == parts.translators == ["V. M. Zubok", "Mark Kramer"]
+
+
+def test_separate_credits_go_to_their_lists() -> None:
+    parts = split_citation("Archive of the President of the Russian Federation (APRF), fond 45, "
+                           "opis 1, delo 329. Obtained by Shen Zhihua and translated by Neil Silver.")
+    assert parts.repository == "Archive of the President of the Russian Federation (APRF)"
+    assert (parts.contributors, parts.translators) == (["Shen Zhihua"], ["Neil Silver"])
+    assert parts.box is None and parts.folder is None
+
+
+def test_an_archive_named_by_its_abbreviation_before_a_file_number() -> None:
+    parts = split_citation("PRC FMA 109-00071-03, 1-12.")
+    assert (parts.repository, parts.collection, parts.contributors) == ("PRC FMA", None, [])
+
+
+def test_an_unknown_holding_stays_null() -> None:
+    parts = split_citation("109-00071-03, 1-12.")
+    assert (parts.repository, parts.collection, parts.contributors) == (None, None, [])
+    parts = split_citation("Moscow, 1-12.")
+    assert (parts.repository, parts.collection) == (None, None)
+
+
+def test_the_split_fills_a_source_with_the_citation_as_written() -> None:
+    citation = "Victor Hoo Collection, box 6, folder 9, Hoover Institution Archives."
+    assert split_citation(citation).to_source(citation, "119381") == Source(
+        citation=citation, repository="Hoover Institution Archives",
+        collection="Victor Hoo Collection", box="6", folder="9", record_id="119381")
+    assert SplitCitation().to_source(None) == Source()

@@ -1,13 +1,8 @@
-"""The "Document Information" block of an archive page and its source citation."""
+"""The "Document Information" block of an archive page."""
 
 from __future__ import annotations
 
-from memcon.readers.archive_info import (
-    is_language_name,
-    read_document_info,
-    split_citation,
-    upload_date,
-)
+from memcon.readers.archive_info import is_language_name, read_document_info, upload_date
 
 RIGHTS = ("The History and Public Policy Program welcomes reuse of Digital Archive materials for "
           "research and educational purposes.")
@@ -42,36 +37,6 @@ def test_a_labelled_block_with_every_value() -> None:
 def test_inline_labels_are_read_too() -> None:
     info = read_document_info(["Record ID: 123071", "Type: Letter"])
     assert (info.record_id, info.doc_type) == ("123071", "Letter")
-
-
-def test_a_citation_splits_into_holding_and_credits() -> None:
-    parts = split_citation("National Archives and Records Administration, RG 59, Records of the "
-                           "Department of State, box 12, folder 3. Obtained and translated for "
-                           "CWIHP by V. M. Zubok and Mark Kramer.")
-    assert parts.repository == "National Archives and Records Administration"
-    assert parts.collection == "Records of the Department of State"
-    assert (parts.box, parts.folder) == ("12", "3")
-    assert parts.contributors == parts.translators == ["V. M. Zubok", "Mark Kramer"]
-
-
-def test_separate_credits_go_to_their_lists() -> None:
-    parts = split_citation("Archive of the President of the Russian Federation (APRF), fond 45, "
-                           "opis 1, delo 329. Obtained by Shen Zhihua and translated by Neil Silver.")
-    assert parts.repository == "Archive of the President of the Russian Federation (APRF)"
-    assert (parts.contributors, parts.translators) == (["Shen Zhihua"], ["Neil Silver"])
-    assert parts.box is None and parts.folder is None
-
-
-def test_an_archive_named_by_its_abbreviation_before_a_file_number() -> None:
-    parts = split_citation("PRC FMA 109-00071-03, 1-12.")
-    assert (parts.repository, parts.collection, parts.contributors) == ("PRC FMA", None, [])
-
-
-def test_an_unknown_holding_stays_null() -> None:
-    parts = split_citation("109-00071-03, 1-12.")
-    assert (parts.repository, parts.collection, parts.contributors) == (None, None, [])
-    parts = split_citation("Moscow, 1-12.")
-    assert (parts.repository, parts.collection) == (None, None)
 
 
 def test_values_are_checked_by_their_form() -> None:

@@ -252,6 +252,36 @@ def test_tei_corpus_yields_one_record_per_document_with_corpus_metadata() -> Non
     assert [p["name"] for p in records[1]["participants"]] == ["Bob Sample"]
 
 
+def test_corpus_records_get_their_own_copies_of_the_inherited_fields() -> None:
+    # the corpus header is read once for all its documents: no record may share its values
+    first, second = READER.read(InputFile("corpus.xml", (FIXTURES / "corpus.xml").read_bytes()))
+    assert first.funders == second.funders and first.funders is not second.funders
+    assert first.languages is not second.languages
+    first.funders.append("Changed")
+    assert second.funders == ["Corpus Funding Body"]
+
+
+def test_nested_corpora_inherit_from_the_nearest_header_and_know_every_persons() -> None:
+    def header(name: str, persons: str) -> str:
+        return (f"<teiHeader><fileDesc><titleStmt><title>{name}</title><funder>{name} fund"
+                "</funder></titleStmt></fileDesc><profileDesc><particDesc><listPerson>"
+                f"{persons}</listPerson></particDesc></profileDesc></teiHeader>")
+
+    inner_doc = ("<TEI><teiHeader><fileDesc><titleStmt><title>Inner talk</title></titleStmt>"
+                 "</fileDesc></teiHeader><text><body><u who='#a'>One.</u><u who='#x:b'>Two."
+                 "</u></body></text></TEI>")
+    outer_doc = "<TEI><text><body><u who='#b'>Three.</u></body></text></TEI>"
+    ann = "<person xml:id='a'><persName>Ann</persName></person>"
+    bo = "<person xml:id='b'><persName>Bo</persName></person>"
+    data = (f"<teiCorpus xmlns='http://www.tei-c.org/ns/1.0'>{header('Outer', ann)}"
+            f"<teiCorpus>{header('Inner', bo)}{inner_doc}</teiCorpus>{outer_doc}</teiCorpus>"
+            ).encode()
+    inner, outer = parse_bytes(data)
+    assert turns(inner) == [("Ann", "One."), ("Bo", "Two.")]
+    assert inner["funders"] == ["Inner fund"] and outer["funders"] == ["Outer fund"]
+    assert turns(outer) == [("b", "Three.")]  # the inner corpus's persons stay inside it
+
+
 def test_tokens_joined_right_lose_the_space_after_them() -> None:
     [record] = parse_bytes(tei('<u who="#a"><seg><w>Yes</w> <w join="right">it</w> '
                                "<pc>.</pc></seg></u>"))

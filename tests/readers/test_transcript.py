@@ -11,6 +11,7 @@ import pytest
 
 from memcon.errors import InputError
 from memcon.model.schema import validate_document
+from memcon.readers.front_matter import has_front_matter
 from memcon.readers.inputs import InputFile
 from memcon.readers.registry import detect
 from memcon.readers.transcript import READER
@@ -253,6 +254,22 @@ def test_front_matter_never_closed_or_with_a_bad_language_is_refused() -> None:
         parse_text("---\ntitle: Talks\n\nA: yes\n")
     with pytest.raises(InputError, match="not an ISO 639 code"):
         parse_text("---\nlanguages: [English]\n---\nA: yes\n")
+
+
+def test_front_matter_value_of_the_wrong_kind_is_named() -> None:
+    with pytest.raises(InputError, match="'title' must be text, not a list"):
+        parse_text("---\ntitle: [a, b]\n---\nA: yes\n")
+    with pytest.raises(InputError, match="'title' must be text, not a mapping"):
+        parse_text("---\ntitle: {a: b}\n---\nA: yes\n")
+    with pytest.raises(InputError, match="'title' must be text, not a single value"):
+        parse_text("---\ntitle: !!int 5\n---\nA: yes\n")
+
+
+def test_front_matter_is_found_only_when_it_is_closed() -> None:
+    assert has_front_matter("---\ntitle: Talks\n...\nA: yes\n")
+    assert has_front_matter("\ufeff---\r\ntitle: Talks\n---\n")
+    assert not has_front_matter("---\ntitle: Talks\nA: yes\n")
+    assert not has_front_matter("A: yes\n---\n---\n")
 
 
 def test_narrative_text_without_labels_is_paragraphs() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from memcon.transcript.labels import field_label, last_name_word, split_label
@@ -77,3 +79,11 @@ def test_field_labels_naming_several_fields_at_once() -> None:
     assert field_label("Recorder: Zhu Ruizhen") == ("Recorder", "Zhu Ruizhen")
     assert field_label("Stalin: Yes.") is None
     assert field_label("Date, Stalin said, is unknown: yes") is None
+
+
+def test_a_label_is_read_once_and_cannot_be_changed_by_those_sharing_it() -> None:
+    # split_label is cached: every caller gets the same Label, so it must stay frozen
+    label = split_label("Stalin: Yes.")
+    assert label is not None and split_label("Stalin: Yes.") is label
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        label.rest = "No."  # type: ignore[misc]
